@@ -1,0 +1,467 @@
+"""Decision 148 categories, products, their OCOP certificates, photos and sales channels."""
+
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from producers.models import Producer, PublicationStatus
+from producers.text import normalize_search_text
+
+CERTIFICATE_VALIDITY_MONTHS = 36
+EXPIRING_WITHIN_DAYS = 90
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` plus ``months`` calendar months, clamped to the month's last day (29/2 -> 28/2)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class Category(models.Model):
+    """A node of Decision 148's classification: a group, a subgroup or a product set."""
+
+    class Level(models.TextChoices):
+        GROUP = "group", _("Group")
+        SUBGROUP = "subgroup", _("Subgroup")
+        SET = "set", _("Product set")
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent"),
+    )
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def name(self) -> str:
+        """The name in the active language."""
+        return self.name_en if translation.get_language() == "en" else self.name_vi
+
+    @property
+    def group_code(self) -> str:
+        return self.code.split(".")[0]
+
+    def descendant_filter(self, prefix: str = "") -> Q:
+        """A ``Q`` matching this category and everything below it, by code."""
+        return Q(**{f"{prefix}code": self.code}) | Q(**{f"{prefix}code__startswith": self.code + "."})
+
+
+class Standard(models.Model):
+    """A quality or origin standard a product can hold (VietGAP, HACCP, geographical indication…)."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=120)
+    name_en = models.CharField(_("English name"), max_length=120)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("standard")
+        verbose_name_plural = _("standards")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the active language."""
+        return self.name_en if translation.get_language() == "en" else self.name_vi
+
+
+class ProductQuerySet(models.QuerySet):
+    def published(self):
+        """Products the public may see: published, by a published producer."""
+        return self.filter(status=PublicationStatus.PUBLISHED, producer__status=PublicationStatus.PUBLISHED)
+
+    def in_province(self, province):
+        return self.filter(producer__province=province)
+
+    def certified_valid_on(self, day: datetime.date):
+        """Products whose current certificate is valid (or expiring) on ``day``."""
+        return self.filter(stars__isnull=False, certificate_expires_on__gte=day)
+
+    def expiring_on(self, day: datetime.date):
+        """Products whose valid certificate ends within ``EXPIRING_WITHIN_DAYS`` of ``day``."""
+        return self.filter(
+            stars__isnull=False,
+            certificate_expires_on__gte=day,
+            certificate_expires_on__lte=day + datetime.timedelta(days=EXPIRING_WITHIN_DAYS),
+        )
+
+    def expired_on(self, day: datetime.date):
+        """Products with no certificate valid on ``day``: expired, or every certificate revoked."""
+        has_certificate = models.Exists(Certificate.objects.filter(product=models.OuterRef("pk")))
+        return self.filter(has_certificate).filter(Q(stars__isnull=True) | Q(certificate_expires_on__lt=day))
+
+    def for_listing(self):
+        """Everything a product card shows, in one query (the cover photo is prefetched)."""
+        return self.select_related("producer__province", "category", "current_certificate").prefetch_related(
+            models.Prefetch(
+                "photos",
+                queryset=ProductPhoto.objects.order_by("position", "pk"),
+                to_attr="ordered_photos",
+            )
+        )
+
+    def sync_current_certificates(self) -> int:
+        """Store each product's current certificate, stars and expiry; the one place they are set.
+
+        The current certificate is the latest (by decision date, then id) that is not revoked.
+        Returns the number of products updated.
+        """
+        current = {
+            cert.product_id: cert
+            for cert in Certificate.objects.filter(product__in=self, revoked_on__isnull=True)
+            .order_by("product_id", "decision_date", "pk")
+            .only("pk", "product_id", "stars", "expires_on")
+        }
+        fields = ["current_certificate", "stars", "certificate_expires_on"]
+        changed = []
+        for product in self.only("pk", *fields).iterator(chunk_size=2000):
+            cert = current.get(product.pk)
+            values = (
+                cert.pk if cert else None,
+                cert.stars if cert else None,
+                cert.expires_on if cert else None,
+            )
+            if (product.current_certificate_id, product.stars, product.certificate_expires_on) != values:
+                product.current_certificate_id, product.stars, product.certificate_expires_on = values
+                changed.append(product)
+        Product.objects.bulk_update(changed, fields, batch_size=500)
+        return len(changed)
+
+
+class Product(models.Model):
+    """An OCOP product of one producer, in one Decision 148 product set."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    producer = models.ForeignKey(
+        Producer, on_delete=models.PROTECT, related_name="products", verbose_name=_("producer")
+    )
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        related_name="products",
+        verbose_name=_("product set"),
+        limit_choices_to={"level": Category.Level.SET},
+    )
+    story = models.TextField(_("story and description"), blank=True)
+    net_quantity = models.CharField(
+        _("net weight or volume"), max_length=100, blank=True, help_text=_("For example 500 ml, 1 kg.")
+    )
+    packaging = models.CharField(_("packaging"), max_length=200, blank=True)
+    shelf_life = models.CharField(_("shelf life"), max_length=100, blank=True)
+    ingredients = models.TextField(_("ingredients"), blank=True)
+    storage = models.CharField(_("storage"), max_length=255, blank=True)
+    standards = models.ManyToManyField(
+        Standard, blank=True, related_name="products", verbose_name=_("standards held")
+    )
+    price_min = models.PositiveBigIntegerField(_("price from (VND)"), null=True, blank=True)
+    price_max = models.PositiveBigIntegerField(_("price up to (VND)"), null=True, blank=True)
+    price_unit = models.CharField(
+        _("price per"), max_length=60, blank=True, help_text=_("For example: bottle of 500 ml.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+    # The current certificate and what the catalog filters and sorts on, kept by
+    # ProductQuerySet.sync_current_certificates() and nowhere else.
+    current_certificate = models.ForeignKey(
+        "Certificate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("current certificate"),
+    )
+    stars = models.PositiveSmallIntegerField(
+        _("current stars"), null=True, blank=True, editable=False, db_index=True
+    )
+    certificate_expires_on = models.DateField(
+        _("current certificate valid until"), null=True, blank=True, editable=False, db_index=True
+    )
+    search_text = models.TextField(editable=False, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(
+        excluded_fields=[
+            "search_text",
+            "version",
+            "current_certificate",
+            "stars",
+            "certificate_expires_on",
+        ]
+    )
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        indexes = [
+            models.Index(fields=["status", "stars"], name="product_status_stars"),
+            models.Index(fields=["status", "certificate_expires_on"], name="product_status_expiry"),
+            models.Index(fields=["producer", "status"], name="product_producer_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(price_min__isnull=True)
+                | Q(price_max__isnull=True)
+                | Q(price_max__gte=models.F("price_min")),
+                name="product_price_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(stars__isnull=True) | Q(stars__gte=3, stars__lte=5),
+                name="product_stars_3_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.category_id and self.category.level != Category.Level.SET:
+            raise ValidationError({"category": _("Choose a product set, not a group.")})
+        if self.price_min is not None and self.price_max is not None and self.price_max < self.price_min:
+            raise ValidationError({"price_max": _("The highest price is below the lowest price.")})
+
+    def build_search_text(self) -> str:
+        """Folded words of everything a search matches: name, producer, province, category."""
+        producer = self.producer
+        category = self.category
+        return normalize_search_text(
+            self.name,
+            producer.name,
+            producer.province.name,
+            category.name_vi,
+            category.name_en,
+        )
+
+    def certificate_status(self, day: datetime.date | None = None) -> str | None:
+        """The current certificate's status on ``day`` (today by default), or None if none."""
+        if self.current_certificate_id is None:
+            return None
+        return self.current_certificate.status_on(day)
+
+    def sync_current_certificate(self) -> None:
+        """Refresh this product's current certificate fields from its certificates."""
+        Product.objects.filter(pk=self.pk).sync_current_certificates()
+        self.refresh_from_db(fields=["current_certificate", "stars", "certificate_expires_on"])
+
+
+class Certificate(models.Model):
+    """An OCOP certificate: one approval decision rating one product 3, 4 or 5 stars."""
+
+    class Level(models.TextChoices):
+        DISTRICT = "district", _("District")
+        PROVINCE = "province", _("Province")
+        NATIONAL = "national", _("National")
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("Valid")
+        EXPIRING = "expiring", _("Expiring soon")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("product")
+    )
+    stars = models.PositiveSmallIntegerField(_("stars"), choices=[(3, "3★"), (4, "4★"), (5, "5★")])
+    score = models.DecimalField(
+        _("score"), max_digits=5, decimal_places=2, null=True, blank=True, help_text=_("0 to 100.")
+    )
+    decision_number = models.CharField(
+        _("decision number"), max_length=60, help_text=_("For example 2394/QĐ-UBND.")
+    )
+    decision_date = models.DateField(_("decision date"))
+    issuer = models.CharField(
+        _("issuing authority"), max_length=200, help_text=_("For example UBND tỉnh Hà Tĩnh.")
+    )
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    expires_on = models.DateField(
+        _("valid until"),
+        blank=True,
+        help_text=_("Leave empty for 36 months after the decision date."),
+    )
+    potential_five_star = models.BooleanField(_("potential five-star"), default=False)
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revocation_reason = models.CharField(_("reason for revocation"), max_length=255, blank=True)
+    scan = models.FileField(_("certificate scan"), upload_to="certificates/", blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-decision_date", "-pk"]
+        verbose_name = _("OCOP certificate")
+        verbose_name_plural = _("OCOP certificates")
+        indexes = [models.Index(fields=["product", "decision_date"], name="certificate_product_date")]
+        constraints = [
+            models.CheckConstraint(condition=Q(stars__gte=3, stars__lte=5), name="certificate_stars_3_to_5"),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
+                name="certificate_score_0_to_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_on__gt=models.F("decision_date")),
+                name="certificate_expires_after_decision",
+            ),
+            models.CheckConstraint(
+                condition=Q(revoked_on__isnull=True) | Q(revoked_on__gte=models.F("decision_date")),
+                name="certificate_revoked_after_decision",
+            ),
+            models.CheckConstraint(
+                condition=Q(potential_five_star=False) | Q(stars=4),
+                name="certificate_potential_five_is_four_star",
+            ),
+            models.UniqueConstraint(
+                fields=["product", "decision_number", "decision_date"],
+                name="certificate_unique_decision_per_product",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stars}★ {self.decision_number} ({self.decision_date:%d/%m/%Y})"
+
+    def save(self, *args, **kwargs):
+        if self.expires_on is None and self.decision_date is not None:
+            self.expires_on = self.default_expiry(self.decision_date)
+        super().save(*args, **kwargs)
+        self.product.sync_current_certificate()
+
+    def delete(self, *args, **kwargs):
+        product = self.product
+        result = super().delete(*args, **kwargs)
+        product.sync_current_certificate()
+        return result
+
+    def clean(self):
+        errors = {}
+        if self.decision_date and self.decision_date > timezone.localdate():
+            errors["decision_date"] = _("The decision date cannot be in the future.")
+        expires_on = self.expires_on or (
+            self.default_expiry(self.decision_date) if self.decision_date else None
+        )
+        if self.decision_date and expires_on and expires_on <= self.decision_date:
+            errors["expires_on"] = _("The certificate must end after its decision date.")
+        if self.decision_date and self.revoked_on and self.revoked_on < self.decision_date:
+            errors["revoked_on"] = _("A certificate cannot be revoked before its decision date.")
+        if self.potential_five_star and self.stars != 4:
+            errors["potential_five_star"] = _("Only a four-star product can be a potential five-star.")
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def default_expiry(decision_date: datetime.date) -> datetime.date:
+        return add_months(decision_date, CERTIFICATE_VALIDITY_MONTHS)
+
+    def status_on(self, day: datetime.date | None = None) -> str:
+        """Valid, expiring (at most 90 days left), expired or revoked, on ``day`` (today by default).
+
+        The certificate is valid up to and including ``expires_on``.
+        """
+        day = day or timezone.localdate()
+        if self.revoked_on is not None and self.revoked_on <= day:
+            return self.Status.REVOKED
+        if day > self.expires_on:
+            return self.Status.EXPIRED
+        if (self.expires_on - day).days <= EXPIRING_WITHIN_DAYS:
+            return self.Status.EXPIRING
+        return self.Status.VALID
+
+    @property
+    def status(self) -> str:
+        return self.status_on()
+
+    def is_valid_on(self, day: datetime.date | None = None) -> bool:
+        return self.status_on(day) in (self.Status.VALID, self.Status.EXPIRING)
+
+
+class ProductPhoto(models.Model):
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="photos", verbose_name=_("product")
+    )
+    image = models.ImageField(
+        _("image"), upload_to="products/photos/", width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        _("description for screen readers"), max_length=255, help_text=_("What the photo shows.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        indexes = [models.Index(fields=["product", "position"], name="photo_product_position")]
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+
+class SalesChannel(models.Model):
+    """Where to buy a product: a link to a marketplace listing or the producer's own shop."""
+
+    class Kind(models.TextChoices):
+        SHOPEE = "shopee", "Shopee"
+        TIKTOK = "tiktok", "TikTok Shop"
+        LAZADA = "lazada", "Lazada"
+        TIKI = "tiki", "Tiki"
+        POSTMART = "postmart", "Postmart"
+        VOSO = "voso", "Voso"
+        WEBSITE = "website", _("Own website")
+        OTHER = "other", _("Other")
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="channels", verbose_name=_("product")
+    )
+    kind = models.CharField(_("channel"), max_length=20, choices=Kind.choices)
+    url = models.URLField(_("link"), max_length=500)
+    label = models.CharField(_("label"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["kind", "pk"]
+        verbose_name = _("sales channel")
+        verbose_name_plural = _("sales channels")
+        constraints = [
+            models.UniqueConstraint(fields=["product", "url"], name="channel_unique_url_per_product")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.url}"

@@ -1,0 +1,81 @@
+"""Small factory functions for test rows. Reference data (provinces, categories) is already loaded."""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+
+from producers.models import Producer, Province, ProvinceMembership, PublicationStatus
+from products.models import Category, Certificate, Product
+
+_counter = itertools.count(1)
+
+
+def province(slug: str = "ha-tinh") -> Province:
+    return Province.objects.get(slug=slug)
+
+
+def category(code: str = "I.4.a") -> Category:
+    return Category.objects.get(code=code)
+
+
+def make_producer(*, province_slug: str = "ha-tinh", **fields) -> Producer:
+    n = next(_counter)
+    values = {
+        "name": f"Hợp tác xã Thử nghiệm {n}",
+        "slug": f"htx-thu-nghiem-{n}",
+        "kind": Producer.Kind.COOPERATIVE,
+        "province": province(province_slug),
+        "status": PublicationStatus.PUBLISHED,
+    }
+    values.update(fields)
+    return Producer.objects.create(**values)
+
+
+def make_product(
+    *,
+    producer: Producer | None = None,
+    category_code: str = "I.4.a",
+    stars: int | None = 3,
+    decision_date: datetime.date | None = None,
+    **fields,
+) -> Product:
+    """A product, published by default, with one certificate of ``stars`` unless ``stars`` is None."""
+    n = next(_counter)
+    values = {
+        "name": f"Sản phẩm thử {n}",
+        "slug": f"san-pham-thu-{n}",
+        "producer": producer or make_producer(),
+        "category": category(category_code),
+        "status": PublicationStatus.PUBLISHED,
+    }
+    values.update(fields)
+    product = Product.objects.create(**values)
+    if stars is not None:
+        make_certificate(product=product, stars=stars, decision_date=decision_date)
+        product.refresh_from_db()
+    return product
+
+
+def make_certificate(
+    *, product: Product, stars: int = 3, decision_date: datetime.date | None = None, **fields
+) -> Certificate:
+    n = next(_counter)
+    values = {
+        "product": product,
+        "stars": stars,
+        "decision_number": f"{n}/QĐ-UBND",
+        "decision_date": decision_date or datetime.date.today() - datetime.timedelta(days=100),
+        "issuer": "UBND tỉnh Hà Tĩnh",
+        "level": Certificate.Level.PROVINCE,
+    }
+    values.update(fields)
+    return Certificate.objects.create(**values)
+
+
+def make_staff(*, username: str, province_slug: str | None = "ha-tinh", role: str = "editor", **fields):
+    """A user assigned to ``province_slug`` with ``role`` (no assignment when province_slug is None)."""
+    user = get_user_model().objects.create_user(username=username, password="pw-test-12345", **fields)
+    if province_slug is not None:
+        ProvinceMembership.objects.create(user=user, province=province(province_slug), role=role)
+    return user
