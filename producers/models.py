@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -25,6 +26,9 @@ class Province(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("producers:province_detail", kwargs={"slug": self.slug})
 
 
 class FormerProvince(models.Model):
@@ -171,6 +175,9 @@ class Producer(models.Model):
     def save(self, *args, **kwargs):
         self.search_text = normalize_search_text(self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("producers:producer_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -5,13 +5,14 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from producers.models import Producer, PublicationStatus
-from producers.text import normalize_search_text
+from producers.text import normalize_search_text, search_terms
 
 CERTIFICATE_VALIDITY_MONTHS = 36
 EXPIRING_WITHIN_DAYS = 90
@@ -89,6 +90,28 @@ class Standard(models.Model):
         return self.name_en if translation.get_language() == "en" else self.name_vi
 
 
+def _word_prefix(field: str, term: str) -> Q:
+    """Rows whose folded ``field`` has a word starting with ``term`` (plain LIKE: same on every backend)."""
+    return Q(**{f"{field}__startswith": term}) | Q(**{f"{field}__contains": f" {term}"})
+
+
+def certificate_status_conditions(day: datetime.date) -> dict[str, Q]:
+    """The catalog's certificate filters as ``Q`` objects, for filtering and conditional counts.
+
+    They match ``certified_valid_on``, ``expiring_on`` and ``expired_on`` of ``ProductQuerySet``.
+    """
+    has_certificate = models.Exists(Certificate.objects.filter(product=models.OuterRef("pk")))
+    return {
+        "valid": Q(stars__isnull=False, certificate_expires_on__gte=day),
+        "expiring": Q(
+            stars__isnull=False,
+            certificate_expires_on__gte=day,
+            certificate_expires_on__lte=day + datetime.timedelta(days=EXPIRING_WITHIN_DAYS),
+        ),
+        "expired": Q(has_certificate) & (Q(stars__isnull=True) | Q(certificate_expires_on__lt=day)),
+    }
+
+
 class ProductQuerySet(models.QuerySet):
     def published(self):
         """Products the public may see: published, by a published producer."""
@@ -123,6 +146,46 @@ class ProductQuerySet(models.QuerySet):
                 to_attr="ordered_photos",
             )
         )
+
+    def for_detail(self):
+        """Everything the product page shows about the product itself, in a fixed number of queries."""
+        return self.select_related(
+            "producer__province",
+            "producer__ward",
+            "category__parent__parent",
+            "current_certificate",
+        ).prefetch_related(
+            models.Prefetch(
+                "photos",
+                queryset=ProductPhoto.objects.order_by("position", "pk"),
+                to_attr="ordered_photos",
+            ),
+            models.Prefetch(
+                "certificates",
+                queryset=Certificate.objects.order_by("-decision_date", "-pk"),
+                to_attr="all_certificates",
+            ),
+            "standards",
+            "channels",
+        )
+
+    def search(self, query: str):
+        """Products with a word starting with each word of ``query``, folded (đ = d, no diacritics).
+
+        Annotates ``relevance``: matches in the product's own name count most, the whole
+        query at the start of the name most of all. The same plain LIKE lookups run on
+        SQLite and PostgreSQL, so both give the same results in the same order.
+        """
+        terms = search_terms(query)
+        if not terms:
+            return self.annotate(relevance=Value(0))
+        matching = self
+        for term in terms:
+            matching = matching.filter(_word_prefix("search_text", term))
+        score = Case(When(search_name__startswith=" ".join(terms), then=Value(len(terms) + 1)), default=0)
+        for term in terms:
+            score += Case(When(_word_prefix("search_name", term), then=Value(1)), default=0)
+        return matching.annotate(relevance=score)
 
     def sync_current_certificates(self) -> int:
         """Store each product's current certificate, stars and expiry; the one place they are set.
@@ -208,6 +271,8 @@ class Product(models.Model):
         _("current certificate valid until"), null=True, blank=True, editable=False, db_index=True
     )
     search_text = models.TextField(editable=False, blank=True)
+    # The folded product name alone, so that search can rank name matches first.
+    search_name = models.CharField(max_length=200, editable=False, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -215,6 +280,7 @@ class Product(models.Model):
     history = HistoricalRecords(
         excluded_fields=[
             "search_text",
+            "search_name",
             "version",
             "current_certificate",
             "stars",
@@ -250,7 +316,11 @@ class Product(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = self.build_search_text()
+        self.search_name = normalize_search_text(self.name)[:200]
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("products:product_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.category_id and self.category.level != Category.Level.SET:
