@@ -137,6 +137,8 @@ AXES_RESET_ON_SUCCESS = True
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our date and number formats per language, over Django's (see the modules for why).
+FORMAT_MODULE_PATH = ["ocop_catalog.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

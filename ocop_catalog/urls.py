@@ -1,21 +1,41 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from ocop_catalog import views
+from producers.sitemaps import ProducerSitemap, ProvinceSitemap
+from products.sitemaps import ProductSitemap, StaticViewSitemap
 
 admin.site.site_header = _("OCOP catalog administration")
 admin.site.site_title = _("OCOP administration")
 admin.site.index_title = _("OCOP product catalog")
 
+sitemaps = {
+    "pages": StaticViewSitemap,
+    "provinces": ProvinceSitemap,
+    "producers": ProducerSitemap,
+    "products": ProductSitemap,
+}
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("", include("products.urls")),
+    path("", include("producers.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+handler404 = "ocop_catalog.views.page_not_found"
+handler500 = "ocop_catalog.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

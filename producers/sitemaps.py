@@ -1,0 +1,19 @@
+from producers.models import Producer, Province
+from products.sitemaps import CatalogSitemap
+
+
+class ProducerSitemap(CatalogSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Producer.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, producer):
+        return producer.updated_at
+
+
+class ProvinceSitemap(CatalogSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return Province.objects.only("slug").order_by("code")

@@ -1,0 +1,83 @@
+"""Public producer and province pages."""
+
+from django.db.models import Count, F, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.generic import DetailView
+
+from producers.models import Producer, Province, PublicationStatus
+from products.models import Category, Product, certificate_status_conditions
+
+PROVINCE_PRODUCTS = 12
+PROVINCE_PRODUCERS = 60
+
+
+class ProducerDetailView(DetailView):
+    """``/producers/<slug>/``: a published producer and all its published products."""
+
+    template_name = "producers/producer_detail.html"
+    context_object_name = "producer"
+
+    def get_queryset(self):
+        return Producer.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["products"] = (
+            Product.objects.published()
+            .filter(producer=self.object)
+            .for_listing()
+            .order_by(F("stars").desc(nulls_last=True), "search_name", "pk")
+        )
+        return context
+
+
+def province_detail(request, slug):
+    """``/provinces/<slug>/``: counts by star and category group, producers, products, former provinces."""
+    province = get_object_or_404(Province, slug=slug)
+    today = timezone.localdate()
+    valid = (
+        Product.objects.published()
+        .in_province(province)
+        .filter(certificate_status_conditions(today)["valid"])
+    )
+
+    star_counts = dict(
+        valid.order_by().values_list("stars").annotate(n=Count("pk")).values_list("stars", "n")
+    )
+    groups = list(Category.objects.filter(level=Category.Level.GROUP).order_by("position"))
+    by_set = dict(
+        valid.order_by()
+        .values_list("category__code")
+        .annotate(n=Count("pk"))
+        .values_list("category__code", "n")
+    )
+    group_counts = [
+        (group, sum(n for code, n in by_set.items() if code.split(".")[0] == group.code)) for group in groups
+    ]
+    province_producers = Producer.objects.published().in_province(province)
+    producers = (
+        province_producers.annotate(
+            product_count=Count(
+                "products",
+                filter=Q(products__status=PublicationStatus.PUBLISHED)
+                & Q(products__stars__isnull=False, products__certificate_expires_on__gte=today),
+            )
+        )
+        .select_related("ward")
+        .order_by("-product_count", "slug")[:PROVINCE_PRODUCERS]
+    )
+    products = valid.for_listing().order_by(F("stars").desc(nulls_last=True), "search_name", "pk")[
+        :PROVINCE_PRODUCTS
+    ]
+    context = {
+        "province": province,
+        "former_provinces": list(province.former_provinces.order_by("name")),
+        "star_counts": [(stars, star_counts.get(stars, 0)) for stars in (5, 4, 3)],
+        "total": sum(star_counts.values()),
+        "group_counts": group_counts,
+        "producers": list(producers),
+        "producer_total": province_producers.count(),
+        "products": list(products),
+    }
+    return render(request, "producers/province_detail.html", context)

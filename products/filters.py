@@ -1,0 +1,290 @@
+"""The product list's filters: the public query-string contract of ``/products/``.
+
+Parameters (people share these links, so names and values never change):
+``province`` (slugs, several), ``stars`` (3, 4, 5, several), ``category`` (a Decision 148
+code; a group includes everything under it), ``kind`` (producer kind, several), ``youth``
+(1 = youth-led producers), ``status`` (valid by default, expiring, expired, all), ``q`` (text),
+``sort`` (relevance, stars, newest, name) and ``page``.
+
+Unknown or malformed values never fail the page: they are dropped, the rest of the query
+still applies, and ``ProductFilter.notices`` says in words what was ignored.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django.db.models import Count, F, Q, QuerySet
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from producers.models import Producer, Province
+from producers.text import fold
+from products.models import Category, certificate_status_conditions
+
+MAX_QUERY_LENGTH = 200
+
+STAR_CHOICES = [("3", _("3 stars")), ("4", _("4 stars")), ("5", _("5 stars"))]
+STATUS_CHOICES = [
+    ("valid", _("Valid certificate")),
+    ("expiring", _("Expiring within 90 days")),
+    ("expired", _("Expired or revoked")),
+    ("all", _("All")),
+]
+SORT_CHOICES = [
+    ("relevance", _("Best match")),
+    ("stars", _("Most stars")),
+    ("newest", _("Newest")),
+    ("name", _("Name")),
+]
+# The allow-list of orderings; "relevance" falls back to "stars" when there is no search text.
+ORDERINGS = {
+    "relevance": ("-relevance", F("stars").desc(nulls_last=True), "search_name", "pk"),
+    "stars": (F("stars").desc(nulls_last=True), "search_name", "pk"),
+    "newest": ("-created_at", "-pk"),
+    "name": ("search_name", "pk"),
+}
+YOUTH_CHOICES = [("1", _("Youth-led producers only"))]
+MULTI_VALUED = ("province", "stars", "kind")
+FACETS = ("province", "stars", "category", "kind", "youth", "status")
+
+
+def product_list_url(**params) -> str:
+    """The product list's URL with ``params`` (None and "" left out), in the active language."""
+    query = urlencode({name: value for name, value in params.items() if value not in (None, "")}, doseq=True)
+    return reverse("products:product_list") + (f"?{query}" if query else "")
+
+
+@dataclass
+class Option:
+    """One choice of a filter, as the page shows it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    depth: int = 0
+
+
+class ProductFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    province = django_filters.MultipleChoiceFilter(
+        label=_("Province"), field_name="producer__province__slug", lookup_expr="exact", distinct=False
+    )
+    stars = django_filters.MultipleChoiceFilter(
+        label=_("Stars"), choices=STAR_CHOICES, field_name="stars", lookup_expr="exact", distinct=False
+    )
+    category = django_filters.ChoiceFilter(label=_("Category"), method="filter_category")
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Producer kind"),
+        choices=Producer.Kind.choices,
+        field_name="producer__kind",
+        lookup_expr="exact",
+        distinct=False,
+    )
+    youth = django_filters.ChoiceFilter(label=_("Youth-led"), choices=YOUTH_CHOICES, method="filter_youth")
+    status = django_filters.ChoiceFilter(
+        label=_("Certificate"), choices=STATUS_CHOICES, method="filter_status", empty_label=None
+    )
+    # Ordering is applied last, in filter_queryset(), from the ORDERINGS allow-list: the contract's
+    # values ("newest") do not map onto OrderingFilter's "field / -field" pairs.
+    sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, method="keep")
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        self.today = timezone.localdate()
+        self.provinces = sorted(Province.objects.all(), key=lambda province: fold(province.name))
+        self.categories = list(Category.objects.order_by("position"))
+        self.categories_by_code = {category.code: category for category in self.categories}
+        self.notices: list[str] = []
+        # Always bound, so the defaults (valid certificates, ordering) apply to a bare /products/.
+        super().__init__(self.clean_params(data or QueryDict()), queryset, request=request, prefix=prefix)
+        self.filters["province"].extra["choices"] = [(p.slug, p.name) for p in self.provinces]
+        self.filters["category"].extra["choices"] = [(c.code, c.name) for c in self.categories]
+
+    def clean_params(self, data: QueryDict) -> QueryDict:
+        """The query string with unknown, empty and repeated values dropped, and a notice for each."""
+        known = {
+            "province": {p.slug: p.name for p in self.provinces},
+            "stars": dict(STAR_CHOICES),
+            "kind": dict(Producer.Kind.choices),
+            "category": {c.code: c.name for c in self.categories},
+            "youth": dict(YOUTH_CHOICES),
+            "status": dict(STATUS_CHOICES),
+            "sort": dict(SORT_CHOICES),
+        }
+        unknown_messages = {
+            "province": _("There is no province “%(value)s”; it was left out of the search."),
+            "stars": _("“%(value)s” is not a star level (3, 4 or 5); it was left out."),
+            "kind": _("“%(value)s” is not a producer kind; it was left out."),
+            "category": _("There is no category “%(value)s”; all categories are shown."),
+            "youth": _("“%(value)s” is not a valid youth-led choice; it was left out."),
+            "status": _("“%(value)s” is not a certificate status; valid certificates are shown."),
+            "sort": _("“%(value)s” is not a sort order; the default order is used."),
+        }
+        cleaned = QueryDict(mutable=True)
+        for name, allowed in known.items():
+            values = [value.strip() for value in data.getlist(name) if value.strip()]
+            if name not in MULTI_VALUED:
+                values = values[-1:]
+            kept = []
+            for value in values:
+                if value in allowed:
+                    if value not in kept:
+                        kept.append(value)
+                else:
+                    self.notices.append(unknown_messages[name] % {"value": value[:40]})
+            cleaned.setlist(name, kept)
+        if not cleaned.get("status"):
+            cleaned["status"] = "valid"
+        query = " ".join(data.get("q", "").split())
+        if len(query) > MAX_QUERY_LENGTH:
+            query = query[:MAX_QUERY_LENGTH]
+            self.notices.append(
+                _("The search text was shortened to its first %(count)d characters.")
+                % {"count": MAX_QUERY_LENGTH}
+            )
+        if query:
+            cleaned["q"] = query
+        return cleaned
+
+    # Filter methods -------------------------------------------------------------------------
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_category(self, queryset, name, value):
+        category = self.categories_by_code[value]
+        prefix = category.code + "."
+        ids = [c.pk for c in self.categories if c.code == category.code or c.code.startswith(prefix)]
+        return queryset.filter(category_id__in=ids)
+
+    def filter_youth(self, queryset, name, value):
+        return queryset.filter(producer__youth_led=True)
+
+    def filter_status(self, queryset, name, value):
+        if value == "all":
+            return queryset
+        return queryset.filter(certificate_status_conditions(self.today)[value])
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        return queryset.order_by(*ORDERINGS[self.sort_order])
+
+    # What the page shows --------------------------------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.form.cleaned_data.get("q"))
+
+    @property
+    def sort_order(self) -> str:
+        sort = self.form.cleaned_data.get("sort") or ("relevance" if self.searching else "stars")
+        if sort == "relevance" and not self.searching:
+            return "stars"
+        return sort
+
+    @property
+    def selected_province(self) -> Province | None:
+        """The one province asked for, if exactly one was (for the page title)."""
+        slugs = self.form.cleaned_data.get("province") or []
+        if len(slugs) == 1:
+            return next((p for p in self.provinces if p.slug == slugs[0]), None)
+        return None
+
+    def queryset_without(self, facet: str) -> QuerySet:
+        """The results as if ``facet`` were not chosen: what each of its options would give."""
+        queryset = self.queryset.select_related(None).prefetch_related(None)
+        for name, value in self.form.cleaned_data.items():
+            if name in (facet, "sort"):
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
+    def facets(self) -> dict[str, list[Option]]:
+        """Each filter's options with the number of results choosing it would give.
+
+        One query per facet (six in all), whatever the number of products.
+        """
+        data = self.form.cleaned_data
+        facets = {}
+
+        by_province = dict(
+            self.queryset_without("province")
+            .values_list("producer__province_id")
+            .annotate(n=Count("pk"))
+            .values_list("producer__province_id", "n")
+        )
+        chosen = set(data.get("province") or [])
+        facets["province"] = [
+            Option(p.slug, p.name, by_province.get(p.pk, 0), p.slug in chosen) for p in self.provinces
+        ]
+
+        by_stars = dict(
+            self.queryset_without("stars")
+            .filter(stars__isnull=False)
+            .values_list("stars")
+            .annotate(n=Count("pk"))
+            .values_list("stars", "n")
+        )
+        chosen = set(data.get("stars") or [])
+        facets["stars"] = [
+            Option(value, label, by_stars.get(int(value), 0), value in chosen)
+            for value, label in STAR_CHOICES
+        ]
+
+        by_set = dict(
+            self.queryset_without("category")
+            .values_list("category_id")
+            .annotate(n=Count("pk"))
+            .values_list("category_id", "n")
+        )
+        code_counts: dict[str, int] = {}
+        for category in self.categories:
+            count = by_set.get(category.pk, 0)
+            if count:
+                parts = category.code.split(".")
+                for depth in range(1, len(parts) + 1):
+                    code = ".".join(parts[:depth])
+                    code_counts[code] = code_counts.get(code, 0) + count
+        chosen_code = data.get("category") or ""
+        facets["category"] = [
+            Option(
+                c.code,
+                c.name,
+                code_counts.get(c.code, 0),
+                c.code == chosen_code,
+                depth=c.code.count("."),
+            )
+            for c in self.categories
+        ]
+
+        by_kind = dict(
+            self.queryset_without("kind")
+            .values_list("producer__kind")
+            .annotate(n=Count("pk"))
+            .values_list("producer__kind", "n")
+        )
+        chosen = set(data.get("kind") or [])
+        facets["kind"] = [
+            Option(value, label, by_kind.get(value, 0), value in chosen)
+            for value, label in Producer.Kind.choices
+        ]
+
+        youth_count = self.queryset_without("youth").filter(producer__youth_led=True).count()
+        facets["youth"] = [Option("1", YOUTH_CHOICES[0][1], youth_count, data.get("youth") == "1")]
+
+        conditions = certificate_status_conditions(self.today)
+        by_status = self.queryset_without("status").aggregate(
+            all=Count("pk"),
+            **{name: Count("pk", filter=Q(condition)) for name, condition in conditions.items()},
+        )
+        facets["status"] = [
+            Option(value, label, by_status[value], data.get("status") == value)
+            for value, label in STATUS_CHOICES
+        ]
+        return facets

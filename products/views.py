@@ -1,0 +1,148 @@
+"""Public product pages: the filtered list, the product page and its printable label."""
+
+from django.core.paginator import InvalidPage
+from django.db.models import Case, F, Q, Value, When
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from products.filters import ProductFilter
+from products.models import Certificate, Product
+from products.sharing import absolute_url, label_svg, product_json_ld, qr_svg
+
+RELATED_PRODUCTS = 4
+
+
+class ProductListView(FilterView):
+    """``/products/``: filters, facet counts and 24 products a page."""
+
+    filterset_class = ProductFilter
+    template_name = "products/product_list.html"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return Product.objects.published().for_listing()
+
+    def paginate_queryset(self, queryset, page_size):
+        """Like Django's, but ``page=abc`` gives page 1 and ``page=99999`` the last page, never a 404."""
+        paginator = self.get_paginator(queryset, page_size)
+        try:
+            page = paginator.get_page(self.request.GET.get("page"))
+        except InvalidPage as error:  # pragma: no cover - get_page() already falls back
+            raise Http404(str(error)) from error
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["facets"] = self.filterset.facets()
+        context["notices"] = self.filterset.notices
+        context["page_title"] = _page_title(self.filterset)
+        requested = self.request.GET.get("page", "")
+        page = context["page_obj"]
+        if requested and requested != str(page.number):
+            context["notices"] = [
+                *context["notices"],
+                _("There is no page “%(requested)s”; showing page %(number)d of %(count)d.")
+                % {"requested": requested[:20], "number": page.number, "count": page.paginator.num_pages},
+            ]
+        return context
+
+
+def _page_title(filterset: ProductFilter) -> str:
+    province = filterset.selected_province
+    if province is not None:
+        return _("OCOP products of %(province)s") % {"province": province.name}
+    return _("OCOP products")
+
+
+class ProductDetailView(DetailView):
+    """``/products/<slug>/``: one published product with its certificate, photos and QR code."""
+
+    template_name = "products/product_detail.html"
+    context_object_name = "product"
+
+    def get_queryset(self):
+        return Product.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        product = self.object
+        today = timezone.localdate()
+        certificates = product.all_certificates
+        # The current certificate; failing that (all revoked) the latest one, shown as revoked.
+        certificate = product.current_certificate or (certificates[0] if certificates else None)
+        status = certificate.status_on(today) if certificate else None
+        valid = status in (Certificate.Status.VALID, Certificate.Status.EXPIRING)
+        url = absolute_url(product.get_absolute_url(), self.request)
+        images = [absolute_url(photo.image.url, self.request) for photo in product.ordered_photos]
+        category_path = []
+        node = product.category
+        while node is not None:
+            category_path.insert(0, node)
+            node = node.parent
+        context.update(
+            {
+                "today": today,
+                "certificate": certificate,
+                "certificate_status": status,
+                "certificate_valid": valid,
+                "days_left": (certificate.expires_on - today).days if certificate else None,
+                "earlier_certificates": [
+                    c for c in certificates if certificate is None or c.pk != certificate.pk
+                ],
+                "category_path": category_path,
+                "canonical_url": url,
+                "og_image": images[0] if images else "",
+                "qr_svg": qr_svg(url, title=_("QR code of this page")),
+                "json_ld": product_json_ld(
+                    product, url=url, images=images, certificate=certificate, valid=valid
+                ),
+                "related_products": related_products(product, today),
+            }
+        )
+        return context
+
+
+def related_products(product: Product, today) -> list[Product]:
+    """Up to four other valid products: the same product set first, then the same province."""
+    producer = product.producer
+    return list(
+        Product.objects.published()
+        .certified_valid_on(today)
+        .filter(Q(category_id=product.category_id) | Q(producer__province_id=producer.province_id))
+        .exclude(pk=product.pk)
+        .annotate(
+            same_set=Case(When(category_id=product.category_id, then=Value(1)), default=Value(0)),
+        )
+        .order_by("-same_set", F("stars").desc(nulls_last=True), "search_name", "pk")
+        .for_listing()[:RELATED_PRODUCTS]
+    )
+
+
+def product_label(request, slug):
+    """A printable label (SVG download) with the product's QR code, for its packaging or stall."""
+    product = get_object_or_404(
+        Product.objects.published().select_related("producer__province", "current_certificate"), slug=slug
+    )
+    url = absolute_url(product.get_absolute_url(), request)
+    certificate = product.current_certificate
+    status = product.certificate_status()
+    lines = {
+        "producer": product.producer.name,
+        "province": product.producer.province.name,
+        "scan": _("Scan to check the OCOP certificate"),
+        "no_certificate": _("No valid OCOP certificate"),
+    }
+    if certificate is not None:
+        lines["stars"] = _("OCOP %(stars)d stars") % {"stars": certificate.stars}
+        lines["decision"] = _("Decision %(number)s") % {"number": certificate.decision_number}
+        lines["until"] = _("Valid until %(date)s") % {
+            "date": date_format(certificate.expires_on, "SHORT_DATE_FORMAT")
+        }
+    response = HttpResponse(label_svg(product, url, status=status, lines=lines), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'attachment; filename="ocop-{product.slug}.svg"'
+    return response
