@@ -122,3 +122,20 @@ def add_valid_products(count: int, *, province_slug: str = "ha-tinh", stars: int
 def slugs_on_page(html: str) -> list[str]:
     """Slugs of the product cards on a page, in order."""
     return re.findall(r'<h3 class="card-title"><a href="(?:/en)?/products/([^/]+)/">', html)
+
+
+def make_photo(
+    product: Product, *, alt_text: str = "Ảnh sản phẩm", position: int = 0, name: str = "photo.png"
+):
+    """A real (tiny) PNG photo of ``product``, so width and height are read from the file."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from products.models import ProductPhoto
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), (200, 120, 40)).save(buffer, format="PNG")
+    image = SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+    return ProductPhoto.objects.create(product=product, image=image, alt_text=alt_text, position=position)
