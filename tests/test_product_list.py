@@ -103,7 +103,7 @@ def test_filters_combined(client, catalog, query, expected):
 def test_number_of_results_is_shown(client, catalog):
     response = client.get(URL + "?province=ha-tinh", HTTP_ACCEPT_LANGUAGE="vi")
 
-    assert "3 sản phẩm" in response.content.decode()
+    assert "Tìm thấy 3 sản phẩm" in response.content.decode()
     assert response.context["paginator"].count == 3
 
 
