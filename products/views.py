@@ -130,7 +130,7 @@ def product_label(request, slug):
     )
     url = absolute_url(product.get_absolute_url(), request)
     certificate = product.current_certificate
-    status = product.certificate_status()
+    status = product.validity_on()
     lines = {
         "producer": product.producer.name,
         "province": product.producer.province.name,

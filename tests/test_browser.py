@@ -54,9 +54,16 @@ def test_switching_to_english_keeps_the_filters(phone_page, catalog):
     assert page.locator("html").get_attribute("lang") == "vi"
 
 
-@pytest.mark.parametrize(
-    "path", ["/", "/products/", "/products/keo-cu-do-thien-cam/", "/provinces/ha-tinh/", "/producers/thanh-huong/"]
-)
+PAGES = [
+    "/",
+    "/products/",
+    "/products/keo-cu-do-thien-cam/",
+    "/provinces/ha-tinh/",
+    "/producers/thanh-huong/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_pages_fit_a_phone_without_sideways_scrolling(phone_page, catalog, path):
     phone_page.goto(path)
 

@@ -19,7 +19,7 @@ VALID_STATUSES = (Certificate.Status.VALID, Certificate.Status.EXPIRING)
 @register.inclusion_tag("products/includes/certificate_badge.html")
 def certificate_badge(product, day=None):
     """A product's star badge; filled and green only while its current certificate is valid."""
-    status = product.certificate_status(day or timezone.localdate())
+    status = product.validity_on(day or timezone.localdate())
     return {
         "stars": product.stars,
         "status": status,
