@@ -315,8 +315,7 @@ class Product(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        self.search_name = normalize_search_text(self.name)[:200]
+        self.set_search_fields()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -327,6 +326,11 @@ class Product(models.Model):
             raise ValidationError({"category": _("Choose a product set, not a group.")})
         if self.price_min is not None and self.price_max is not None and self.price_max < self.price_min:
             raise ValidationError({"price_max": _("The highest price is below the lowest price.")})
+
+    def set_search_fields(self) -> None:
+        """Fill ``search_text`` and ``search_name``; bulk writers must call it, as save() does."""
+        self.search_text = self.build_search_text()
+        self.search_name = normalize_search_text(self.name)[:200]
 
     def build_search_text(self) -> str:
         """Folded words of everything a search matches: name, producer, province, category."""

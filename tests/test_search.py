@@ -1,5 +1,6 @@
 """Vietnamese-aware search: the folding rules (property-based) and the search itself."""
 
+import io
 import re
 import unicodedata
 
@@ -177,3 +178,17 @@ def test_any_product_name_is_found_by_its_own_words_typed_without_diacritics(nam
     query = " ".join(strip_by_table(word) for word in words[:3])
 
     assert product.pk in set(Product.objects.search(query).values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_demo_catalog_is_searchable_with_name_matches_first(client):
+    from django.core.management import call_command
+
+    call_command("load_demo_data", "--provinces", "ha-tinh", "--no-photos", stdout=io.StringIO())
+
+    assert not Product.objects.filter(search_name="").exists()
+    response = client.get("/products/", {"q": "keo cu do", "province": "ha-tinh", "stars": "4"})
+    names = [p.name for p in response.context["page_obj"].object_list]
+    assert names and all(name.startswith("Kẹo cu đơ") for name in names)
+    response = client.get("/products/", {"q": "nuoc mam ha tinh"})
+    assert response.context["page_obj"].object_list[0].name.startswith("Nước mắm")

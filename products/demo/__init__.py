@@ -570,7 +570,7 @@ def _create_products(
             producer=producers[row["_producer"]["slug"]],
             category=categories[row["_specialty"].type.category],
         )
-        product.search_text = product.build_search_text()
+        product.set_search_fields()
         products.append(product)
     Product.objects.bulk_create(products, batch_size=500)
     result.created["products"] += len(products)
