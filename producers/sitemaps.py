@@ -1,3 +1,5 @@
+from django.db.models import Max
+
 from producers.models import Producer, Province
 from products.sitemaps import CatalogSitemap
 
@@ -10,6 +12,10 @@ class ProducerSitemap(CatalogSitemap):
 
     def lastmod(self, producer):
         return producer.updated_at
+
+    def get_latest_lastmod(self):
+        """One aggregate query, where Django's default would load every producer."""
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class ProvinceSitemap(CatalogSitemap):

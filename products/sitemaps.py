@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from products.models import Product
@@ -10,6 +11,7 @@ class CatalogSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = 1000  # links a page (each item gives one link per language)
 
 
 class StaticViewSitemap(CatalogSitemap):
@@ -31,3 +33,7 @@ class ProductSitemap(CatalogSitemap):
 
     def lastmod(self, product):
         return product.updated_at
+
+    def get_latest_lastmod(self):
+        """One aggregate query, where Django's default would load every product."""
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]

@@ -336,17 +336,37 @@ PROVINCE_QUERIES = (
 # Site-wide -----------------------------------------------------------------------------------
 
 
-def test_sitemap_lists_public_pages_in_both_languages(client, catalog, django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):
+def test_sitemap_index_lists_its_sections(client, catalog, django_assert_num_queries):
+    # Provinces, producers and products: each listed once for paging, plus the latest change
+    # of producers and of products.
+    with django_assert_num_queries(5):
         response = client.get("/sitemap.xml")
 
     xml = response.content.decode()
-    assert "http://testserver/products/keo-cu-do-thien-cam/" in xml
-    assert "http://testserver/en/products/keo-cu-do-thien-cam/" in xml
-    assert "http://testserver/provinces/ha-tinh/" in xml
-    assert "http://testserver/producers/thanh-huong/" in xml
-    assert "tra-chua-duyet" not in xml and "draft-producer" not in xml and "tra-an" not in xml
-    assert 'hreflang="en"' in xml
+    for section in ("pages", "provinces", "producers", "products"):
+        assert f"<loc>http://testserver/sitemap-{section}.xml</loc>" in xml
+
+
+def test_sitemap_sections_list_public_pages_in_both_languages(client, catalog, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get("/sitemap-products.xml")
+    products = response.content.decode()
+    producers = client.get("/sitemap-producers.xml").content.decode()
+    provinces = client.get("/sitemap-provinces.xml").content.decode()
+    pages = client.get("/sitemap-pages.xml").content.decode()
+
+    assert "<loc>http://testserver/products/keo-cu-do-thien-cam/</loc>" in products
+    assert "<loc>http://testserver/en/products/keo-cu-do-thien-cam/</loc>" in products
+    assert 'hreflang="en" href="http://testserver/en/products/keo-cu-do-thien-cam/"' in products
+    assert "tra-chua-duyet" not in products and "tra-an" not in products
+    assert "http://testserver/producers/thanh-huong/" in producers and "draft-producer" not in producers
+    assert "http://testserver/provinces/ha-tinh/" in provinces
+    assert "<loc>http://testserver/en/products/</loc>" in pages
+
+
+def test_sitemap_pages_past_the_end_are_404(client, catalog):
+    assert client.get("/sitemap-products.xml?p=99").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap(client, db):
