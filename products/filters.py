@@ -138,7 +138,8 @@ class ProductFilter(django_filters.FilterSet):
             cleaned.setlist(name, kept)
         if not cleaned.get("status"):
             cleaned["status"] = "valid"
-        query = " ".join(data.get("q", "").split())
+        # NUL characters are refused by Django's form fields and by PostgreSQL: drop them.
+        query = " ".join(data.get("q", "").replace("\x00", " ").split())
         if len(query) > MAX_QUERY_LENGTH:
             query = query[:MAX_QUERY_LENGTH]
             self.notices.append(
@@ -220,9 +221,11 @@ class ProductFilter(django_filters.FilterSet):
             .values_list("producer__province_id", "n")
         )
         chosen = set(data.get("province") or [])
-        facets["province"] = [
-            Option(p.slug, p.name, by_province.get(p.pk, 0), p.slug in chosen) for p in self.provinces
-        ]
+        # Chosen provinces first, so that a phone user sees them without scrolling 34 names.
+        facets["province"] = sorted(
+            (Option(p.slug, p.name, by_province.get(p.pk, 0), p.slug in chosen) for p in self.provinces),
+            key=lambda option: not option.selected,
+        )
 
         by_stars = dict(
             self.queryset_without("stars")

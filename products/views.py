@@ -21,6 +21,9 @@ class ProductListView(FilterView):
     """``/products/``: filters, facet counts and 24 products a page."""
 
     filterset_class = ProductFilter
+    # The filterset cleans the query string itself; should a value still fail the form, drop
+    # that one filter rather than show nothing.
+    strict = False
     template_name = "products/product_list.html"
     paginate_by = 24
 

@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from products.filters import ProductFilter
 from products.models import Product, add_months
@@ -304,3 +306,39 @@ def test_list_query_count_does_not_grow_with_products(client, django_assert_num_
     add(20)
     with django_assert_num_queries(LIST_QUERIES):
         client.get(URL + query)
+
+
+def test_chosen_provinces_are_listed_first_in_their_filter(client, catalog):
+    response = client.get(URL + "?province=nghe-an&province=ha-tinh")
+
+    options = response.context["facets"]["province"]
+    assert [o.value for o in options[:2]] == ["ha-tinh", "nghe-an"]
+    assert len(options) == 34 and not any(o.selected for o in options[2:])
+
+
+def test_nul_bytes_and_odd_characters_in_every_parameter_are_harmless(client, catalog):
+    odd = "ha-tinh\x00'; DROP TABLE--%_\\"
+    params = dict.fromkeys(("province", "stars", "category", "kind", "youth", "status", "sort", "page"), odd)
+
+    response = client.get(URL, {**params, "q": "keo\x00%_"})
+
+    assert response.status_code == 200
+    assert set(slugs_on_page(response.content.decode())) == {"keo-cu-do-thien-cam", "keo-lac"}
+    assert len(response.context["notices"]) == 8  # every filter says what it ignored, and the page
+
+
+@pytest.mark.django_db
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    params=st.dictionaries(
+        st.sampled_from(
+            ["province", "stars", "category", "kind", "youth", "status", "sort", "page", "q", "x"]
+        ),
+        st.lists(st.text(max_size=30), max_size=3),
+    )
+)
+def test_no_query_string_breaks_the_list(client, params):
+    response = client.get(URL, params)
+
+    assert response.status_code == 200
+    assert response.context["paginator"].count >= 0
