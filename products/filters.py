@@ -197,6 +197,33 @@ class ProductFilter(django_filters.FilterSet):
             return next((p for p in self.provinces if p.slug == slugs[0]), None)
         return None
 
+    def active_filters(self) -> list[dict[str, str]]:
+        """Each chosen filter value with a link to the same list without it (page reset)."""
+        data = self.form.cleaned_data
+        labels = {
+            "province": {p.slug: p.name for p in self.provinces},
+            "stars": dict(STAR_CHOICES),
+            "kind": dict(Producer.Kind.choices),
+            "category": {c.code: f"{c.code} {c.name}" for c in self.categories},
+            "youth": dict(YOUTH_CHOICES),
+            "status": dict(STATUS_CHOICES),
+        }
+        current = {name: data.get(name) for name in (*labels, "q", "sort")}
+        chosen = []
+        for name, names in labels.items():
+            values = data.get(name) or []
+            values = values if isinstance(values, list) else [values]
+            for value in values:
+                if name == "status" and value == "valid":
+                    continue  # the default, not a choice the user made
+                remaining = dict(current)
+                if isinstance(current[name], list):
+                    remaining[name] = [v for v in current[name] if v != value]
+                else:
+                    remaining[name] = None
+                chosen.append({"label": str(names[value]), "url": product_list_url(**remaining)})
+        return chosen
+
     def queryset_without(self, facet: str) -> QuerySet:
         """The results as if ``facet`` were not chosen: what each of its options would give."""
         queryset = self.queryset.select_related(None).prefetch_related(None)

@@ -43,6 +43,7 @@ class ProductListView(FilterView):
         context = super().get_context_data(**kwargs)
         context["facets"] = self.filterset.facets()
         context["notices"] = self.filterset.notices
+        context["active_filters"] = self.filterset.active_filters()
         context["page_title"] = _page_title(self.filterset)
         requested = self.request.GET.get("page", "")
         page = context["page_obj"]

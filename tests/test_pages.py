@@ -441,3 +441,12 @@ def test_prices_and_dates_follow_the_language(client, rich_product):
 
     assert "45.000 ₫" in vietnamese and "15/10/2027" in vietnamese
     assert "45,000 ₫" in english and "15 October 2027" in english
+
+
+def test_label_robots_and_404_query_counts(client, rich_product, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        client.get("/products/keo-cu-do-thien-cam/label.svg")
+    with django_assert_num_queries(0):
+        client.get("/robots.txt")
+    with django_assert_num_queries(0):
+        client.get("/no-such-page/")

@@ -342,3 +342,15 @@ def test_no_query_string_breaks_the_list(client, params):
 
     assert response.status_code == 200
     assert response.context["paginator"].count >= 0
+
+
+def test_each_chosen_filter_has_a_link_that_removes_only_it(client, catalog):
+    response = client.get(URL + "?q=keo&province=ha-tinh&province=nghe-an&stars=4&status=all&page=2")
+
+    chips = {chip["label"]: chip["url"] for chip in response.context["active_filters"]}
+    assert chips == {
+        "Hà Tĩnh": "/products/?province=nghe-an&stars=4&status=all&q=keo",
+        "Nghệ An": "/products/?province=ha-tinh&stars=4&status=all&q=keo",
+        "4 sao": "/products/?province=ha-tinh&province=nghe-an&status=all&q=keo",
+        "Tất cả": "/products/?province=ha-tinh&province=nghe-an&stars=4&q=keo",
+    }
