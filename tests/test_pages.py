@@ -450,3 +450,31 @@ def test_label_robots_and_404_query_counts(client, rich_product, django_assert_n
         client.get("/robots.txt")
     with django_assert_num_queries(0):
         client.get("/no-such-page/")
+
+
+def cards_by_slug(html: str) -> dict[str, str]:
+    cards = re.findall(r'<article class="card">.*?</article>', html, re.S)
+    return {re.search(r'href="(?:/en)?/products/([^/]+)/"', card).group(1): card for card in cards}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/products/?status=all",
+        "/products/?status=expired",
+        "/en/products/?status=all",
+        "/producers/thanh-huong/",
+        "/provinces/ha-tinh/",
+        "/products/nuoc-mam-thanh-huong/",
+    ],
+)
+def test_no_expired_or_revoked_product_looks_valid_anywhere(client, catalog, url):
+    cards = cards_by_slug(html_of(client, url))
+
+    for slug in ("nuoc-mam-ruoc", "mam-cay", "tuong"):
+        if slug in cards:
+            assert "badge-valid" not in cards[slug] and "badge-expiring" not in cards[slug], (url, slug)
+            assert "★" not in cards[slug], (url, slug)
+    for slug in catalog.valid & cards.keys():
+        assert "badge-valid" in cards[slug] or "badge-expiring" in cards[slug], (url, slug)
