@@ -8,7 +8,7 @@ from django.utils import timezone
 from products.models import SalesChannel, Standard
 from tests.catalog import add_valid_products, build_catalog, make_photo, slugs_on_page
 from tests.factories import make_certificate, make_producer, make_product
-from tests.qr import encodes
+from tests.qr import decode
 
 pytestmark = pytest.mark.django_db
 
@@ -156,14 +156,14 @@ def test_product_page_has_canonical_open_graph_and_json_ld(client, rich_product)
 def test_qr_code_encodes_the_canonical_url(client, rich_product):
     response = client.get(rich_product.get_absolute_url())
 
-    assert encodes(response.context["qr_svg"], "http://testserver/products/keo-cu-do-thien-cam/")
+    assert decode(response.context["qr_svg"]) == "http://testserver/products/keo-cu-do-thien-cam/"
     assert response.context["qr_svg"] in response.content.decode()
 
 
 def test_english_qr_code_encodes_the_english_url(client, rich_product):
     response = client.get("/en/products/keo-cu-do-thien-cam/")
 
-    assert encodes(response.context["qr_svg"], "http://testserver/en/products/keo-cu-do-thien-cam/")
+    assert decode(response.context["qr_svg"]) == "http://testserver/en/products/keo-cu-do-thien-cam/"
 
 
 def test_printable_label_is_an_svg_download_with_the_qr_code(client, rich_product):
@@ -174,7 +174,7 @@ def test_printable_label_is_an_svg_download_with_the_qr_code(client, rich_produc
     svg = response.content.decode()
     assert svg.startswith("<?xml") and "Kẹo cu đơ Thiên Cầm" in svg and "2394/QĐ-UBND" in svg
     assert "15/10/2027" in svg
-    assert encodes(svg, "http://testserver/products/keo-cu-do-thien-cam/")
+    assert decode(svg) == "http://testserver/products/keo-cu-do-thien-cam/"
 
 
 def test_label_of_an_expired_product_carries_no_stars(client):
@@ -478,3 +478,12 @@ def test_no_expired_or_revoked_product_looks_valid_anywhere(client, catalog, url
             assert "★" not in cards[slug], (url, slug)
     for slug in catalog.valid & cards.keys():
         assert "badge-valid" in cards[slug] or "badge-expiring" in cards[slug], (url, slug)
+
+
+def test_links_without_a_request_use_the_site_url(settings):
+    from products.sharing import absolute_url, qr_svg
+
+    settings.SITE_URL = "https://ocop.example.org"
+
+    assert absolute_url("/products/x/") == "https://ocop.example.org/products/x/"
+    assert decode(qr_svg(absolute_url("/products/x/"))) == "https://ocop.example.org/products/x/"
