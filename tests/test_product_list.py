@@ -354,3 +354,18 @@ def test_each_chosen_filter_has_a_link_that_removes_only_it(client, catalog):
         "4 sao": "/products/?province=ha-tinh&province=nghe-an&status=all&q=keo",
         "Tất cả": "/products/?province=ha-tinh&province=nghe-an&stars=4&q=keo",
     }
+
+
+def test_status_conditions_agree_with_the_queryset_methods(catalog):
+    from products.models import certificate_status_conditions
+
+    day = timezone.localdate()
+    conditions = certificate_status_conditions(day)
+    published = Product.objects.published()
+
+    for name, method in (
+        ("valid", published.certified_valid_on),
+        ("expiring", published.expiring_on),
+        ("expired", published.expired_on),
+    ):
+        assert set(published.filter(conditions[name])) == set(method(day)), name
