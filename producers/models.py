@@ -175,6 +175,8 @@ class Producer(models.Model):
     def save(self, *args, **kwargs):
         self.search_text = normalize_search_text(self.name)
         super().save(*args, **kwargs)
+        # A product's search text holds its producer's name and province: keep them in step.
+        self.products.refresh_search_fields()
 
     def get_absolute_url(self) -> str:
         return reverse("producers:producer_detail", kwargs={"slug": self.slug})

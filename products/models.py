@@ -187,6 +187,17 @@ class ProductQuerySet(models.QuerySet):
             score += Case(When(_word_prefix("search_name", term), then=Value(1)), default=0)
         return matching.annotate(relevance=score)
 
+    def refresh_search_fields(self) -> int:
+        """Recompute ``search_text`` and ``search_name`` of these products; returns how many changed."""
+        changed = []
+        for product in self.select_related("producer__province", "category"):
+            before = (product.search_text, product.search_name)
+            product.set_search_fields()
+            if (product.search_text, product.search_name) != before:
+                changed.append(product)
+        Product.objects.bulk_update(changed, ["search_text", "search_name"], batch_size=500)
+        return len(changed)
+
     def sync_current_certificates(self) -> int:
         """Store each product's current certificate, stars and expiry; the one place they are set.
 

