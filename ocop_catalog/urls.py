@@ -14,6 +14,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("staff/", include("products.staff.urls")),
     prefix_default_language=False,
 )
 
