@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 
 from producers.forms import ProducerForm
@@ -34,6 +34,7 @@ class ProducerListView(StaffRequiredMixin, FilterView):
         return editable_producers(self.request.user).for_listing()
 
 
+@require_safe
 @staff_required
 def producer_export(request, fmt):
     if fmt not in ("csv", "xlsx"):
@@ -83,6 +84,7 @@ def producer_edit(request, pk):
     return render(request, "staff/producer_form.html", {"form": form, "producer": producer, "stale": stale})
 
 
+@require_safe
 @staff_required
 def producer_detail(request, pk):
     producer = get_object_or_404(editable_producers(request.user).for_listing(), pk=pk)

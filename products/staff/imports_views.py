@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from producers.permissions import import_province
 from products.services import apply_import
@@ -44,6 +45,7 @@ def _path(token: str, ext: str) -> Path:
     return Path(settings.IMPORT_ROOT) / f"{token}.{ext}"
 
 
+@require_safe
 @staff_required
 def import_template(request, fmt):
     if fmt == "xlsx":

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 
 from producers.models import Producer, PublicationStatus
@@ -44,6 +44,7 @@ HISTORY_LIMIT = 30
 DASHBOARD_LIMIT = 10
 
 
+@require_safe
 @staff_required
 def dashboard(request):
     user = request.user
@@ -104,6 +105,7 @@ class ProductListView(StaffRequiredMixin, FilterView):
         return _staff_products(self.request.user)
 
 
+@require_safe
 @staff_required
 def product_export(request, fmt):
     if fmt not in ("csv", "xlsx"):
@@ -204,6 +206,7 @@ def _detail_queryset(user):
     )
 
 
+@require_safe
 @staff_required
 def product_detail(request, pk):
     product = get_object_or_404(_detail_queryset(request.user), pk=pk)
@@ -239,6 +242,7 @@ def product_detail(request, pk):
     )
 
 
+@require_safe
 @staff_required
 def product_preview(request, pk):
     product = get_object_or_404(_detail_queryset(request.user), pk=pk)
