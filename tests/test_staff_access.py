@@ -33,18 +33,38 @@ MATRIX = [
     ("product_edit", "product_b", {"GET": [LOGIN, 404, 404, 200, 200], "POST": [LOGIN, 404, 404, 200, 200]}),
     ("product_preview", "product_b", {"GET": [LOGIN, 404, 404, 200, 200], "POST": [405] * 5}),
     ("producer_detail", "producer_b", {"GET": [LOGIN, 404, 404, 200, 200], "POST": [405] * 5}),
-    ("producer_edit", "producer_b", {"GET": [LOGIN, 404, 404, 200, 200], "POST": [LOGIN, 404, 404, 200, 200]}),
+    (
+        "producer_edit",
+        "producer_b",
+        {"GET": [LOGIN, 404, 404, 200, 200], "POST": [LOGIN, 404, 404, 200, 200]},
+    ),
     # product_b is pending: B's editor may not publish; the admin may.
     ("product_status", ("product_b", "publish"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 403, "302+"]}),
-    ("product_status", ("product_b", "unpublish"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 403, "302+"]}),
+    (
+        "product_status",
+        ("product_b", "unpublish"),
+        {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 403, "302+"]},
+    ),
     ("product_status", ("product_b", "archive"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 403, "302+"]}),
     # submit does not apply to a pending product: a message, no change, for everyone allowed.
     ("product_status", ("product_b", "submit"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 302, 302]}),
     ("product_status", ("product_b", "delete"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 404, 404]}),
     # producer_b is a draft: B's editor may submit it.
-    ("producer_status", ("producer_b", "submit"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, "302+", "302+"]}),
-    ("producer_status", ("producer_b", "publish"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 403, "302+"]}),
-    ("producer_status", ("producer_b", "archive"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 403, "302+"]}),
+    (
+        "producer_status",
+        ("producer_b", "submit"),
+        {"GET": [405] * 5, "POST": [LOGIN, 404, 404, "302+", "302+"]},
+    ),
+    (
+        "producer_status",
+        ("producer_b", "publish"),
+        {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 403, "302+"]},
+    ),
+    (
+        "producer_status",
+        ("producer_b", "archive"),
+        {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 403, "302+"]},
+    ),
     # National admins import with the management command (they have no province of their own).
     ("import_upload", None, {"GET": [LOGIN, 200, 200, 200, 403], "POST": [LOGIN, 200, 200, 200, 403]}),
     ("import_template", ["xlsx"], {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
@@ -72,7 +92,13 @@ def _url(entry, world):
 
 @pytest.fixture
 def users(editor_a, approver_a, editor_b, admin_user_):
-    return {"anonymous": None, "editor_a": editor_a, "approver_a": approver_a, "editor_b": editor_b, "admin": admin_user_}
+    return {
+        "anonymous": None,
+        "editor_a": editor_a,
+        "approver_a": approver_a,
+        "editor_b": editor_b,
+        "admin": admin_user_,
+    }
 
 
 def test_matrix_covers_every_staff_url():

@@ -1,0 +1,201 @@
+"""Creating and editing products with certificates, photos and channels; stale edits refused."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from producers.models import PublicationStatus
+from products.models import Certificate, Product, ProductPhoto, SalesChannel
+from tests.staff_fixtures import *  # noqa: F403
+from tests.staff_fixtures import png_bytes, product_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def new_product_data(producer, **overrides):
+    data = product_form_data(
+        name="Nước mắm Cửa Sót",
+        producer=producer.pk,
+        category=producer.products.first().category_id if producer.products.exists() else 1,
+        **{
+            "certificates-TOTAL_FORMS": "1",
+            "certificates-0-stars": "4",
+            "certificates-0-decision_number": "2394/QĐ-UBND",
+            "certificates-0-decision_date": "2024-10-15",
+            "certificates-0-issuer": "UBND tỉnh Hà Tĩnh",
+            "certificates-0-level": "province",
+            "channels-TOTAL_FORMS": "1",
+            "channels-0-kind": "shopee",
+            "channels-0-url": "shopee.vn/nuoc-mam-cua-sot",
+        },
+    )
+    data.update(overrides)
+    return data
+
+
+def test_editor_creates_product_with_certificate_and_channel(client, editor_a, world):
+    client.force_login(editor_a)
+
+    response = client.post(reverse("staff:product_create"), new_product_data(world["producer_a"]))
+
+    product = Product.objects.get(name="Nước mắm Cửa Sót")
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "staff:product_detail", args=[product.pk]
+    )
+    assert product.status == PublicationStatus.DRAFT
+    assert product.slug == "nuoc-mam-cua-sot"
+    assert product.stars == 4
+    assert product.certificate_expires_on == datetime.date(2027, 10, 15)
+    assert product.channels.get().url == "https://shopee.vn/nuoc-mam-cua-sot"
+    assert product.history.get().history_user == editor_a
+    assert Certificate.history.get(product_id=product.pk).history_user == editor_a
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error_form"),
+    [
+        ("certificates-0-stars", "6", "certificates"),
+        ("certificates-0-decision_date", "31/02/2024", "certificates"),
+        ("certificates-0-decision_date", "2999-01-01", "certificates"),
+        ("certificates-0-expires_on", "2020-01-01", "certificates"),
+        ("channels-0-url", "javascript:alert(1)", "channels"),
+        ("price_min", "-5", "form"),
+        ("price_max", "1", "form"),
+        ("name", "", "form"),
+        ("category", "1", "form"),
+    ],
+)
+def test_bad_input_shows_field_errors_and_saves_nothing(client, editor_a, world, field, value, error_form):
+    client.force_login(editor_a)
+    counts = (Product.objects.count(), Certificate.objects.count(), SalesChannel.objects.count())
+
+    response = client.post(
+        reverse("staff:product_create"),
+        new_product_data(world["producer_a"], **{"price_min": "5000", field: value}),
+    )
+
+    assert response.status_code == 200
+    context = response.context[error_form]
+    errors = context.errors if error_form == "form" else context.forms[0].errors
+    assert errors
+    assert (
+        "Nothing was saved" in response.content.decode()
+        or "Không có gì được lưu" in response.content.decode()
+    )
+    assert (Product.objects.count(), Certificate.objects.count(), SalesChannel.objects.count()) == counts
+
+
+def test_form_errors_are_in_vietnamese_by_default(client, editor_a, world):
+    client.force_login(editor_a)
+
+    response = client.post(reverse("staff:product_create"), new_product_data(world["producer_a"], name=""))
+
+    assert "Trường này là bắt buộc." in response.content.decode()
+
+
+def test_later_save_of_same_version_is_refused(client, editor_a, approver_a, world):
+    product = world["product_a"]
+    opened = product_form_data(product)  # both staff open the edit page at the same version
+    other = __import__("django.test", fromlist=["Client"]).Client()
+    other.force_login(approver_a)
+    client.force_login(editor_a)
+
+    first = other.post(reverse("staff:product_edit", args=[product.pk]), {**opened, "story": "Câu chuyện A"})
+    second = client.post(
+        reverse("staff:product_edit", args=[product.pk]), {**opened, "story": "Câu chuyện B"}
+    )
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    page = second.content.decode()
+    assert "Reload the current version" in page or "Tải lại phiên bản hiện tại" in page
+    assert f'href="{reverse("staff:product_edit", args=[product.pk])}"' in page
+    product.refresh_from_db()
+    assert product.story == "Câu chuyện A"
+    assert product.version == opened["version"] + 1
+
+
+def test_later_save_of_producer_is_refused(client, editor_a, world):
+    from producers.models import Producer
+
+    producer = world["producer_a"]
+    client.force_login(editor_a)
+    data = {"name": producer.name, "kind": producer.kind, "version": producer.version}
+
+    first = client.post(reverse("staff:producer_edit", args=[producer.pk]), {**data, "phone": "0900000001"})
+    second = client.post(reverse("staff:producer_edit", args=[producer.pk]), {**data, "phone": "0900000002"})
+
+    assert first.status_code == 302 and second.status_code == 200
+    assert Producer.objects.get(pk=producer.pk).phone == "0900000001"
+
+
+def test_photos_can_be_added_reordered_described_and_removed(client, editor_a, world):
+    product = world["product_a"]
+    client.force_login(editor_a)
+    data = product_form_data(product)
+    data.update(
+        {
+            "newphotos-TOTAL_FORMS": "2",
+            "newphotos-0-image": SimpleUploadedFile("a.png", png_bytes(color=(1, 2, 3))),
+            "newphotos-0-alt_text": "Ảnh một",
+            "newphotos-1-image": SimpleUploadedFile("b.jpg", png_bytes(fmt="JPEG")),
+            "newphotos-1-alt_text": "Ảnh hai",
+        }
+    )
+    assert client.post(reverse("staff:product_edit", args=[product.pk]), data).status_code == 302
+    first, second = ProductPhoto.objects.order_by("position")
+    product.refresh_from_db()
+
+    data = product_form_data(product)
+    data.update({"photos-0-position": "5", "photos-1-position": "1", "photos-1-alt_text": "Ảnh hai, sửa"})
+    assert client.post(reverse("staff:product_edit", args=[product.pk]), data).status_code == 302
+    assert list(ProductPhoto.objects.order_by("position").values_list("alt_text", flat=True)) == [
+        "Ảnh hai, sửa",
+        "Ảnh một",
+    ]
+    product.refresh_from_db()
+
+    data = product_form_data(product)
+    data["photos-0-DELETE"] = "on"  # the first in position order: "Ảnh hai, sửa"
+    assert client.post(reverse("staff:product_edit", args=[product.pk]), data).status_code == 302
+    assert list(ProductPhoto.objects.values_list("alt_text", flat=True)) == ["Ảnh một"]
+
+
+def test_deleting_and_revoking_certificates_updates_current_stars(client, editor_a, world):
+    product = world["product_a"]
+    client.force_login(editor_a)
+    data = product_form_data(product)
+    data["certificates-0-revoked_on"] = timezone.localdate().isoformat()
+    data["certificates-0-revocation_reason"] = "Vi phạm"
+
+    response = client.post(reverse("staff:product_edit", args=[product.pk]), data)
+
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert product.stars is None
+
+
+def test_history_shows_who_changed_what(client, editor_a, world):
+    product = world["product_a"]
+    client.force_login(editor_a)
+    client.post(
+        reverse("staff:product_edit", args=[product.pk]), product_form_data(product, story="Kẹo giòn")
+    )
+
+    page = client.get(reverse("staff:product_detail", args=[product.pk])).content.decode()
+
+    assert "editor-a" in page
+    assert "Kẹo giòn" in page
+    assert "<del>" in page and "<ins>Kẹo giòn</ins>" in page
+
+
+def test_preview_shows_public_page_with_banner(client, editor_a, world):
+    client.force_login(editor_a)
+
+    page = client.get(reverse("staff:product_preview", args=[world["product_a"].pk])).content.decode()
+
+    assert "Kẹo cu đơ" in page and "4★ OCOP" in page
+    assert "preview-banner" in page
