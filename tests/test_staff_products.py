@@ -146,7 +146,10 @@ def test_photos_can_be_added_reordered_described_and_removed(client, editor_a, w
         }
     )
     assert client.post(reverse("staff:product_edit", args=[product.pk]), data).status_code == 302
-    first, second = ProductPhoto.objects.order_by("position")
+    assert list(ProductPhoto.objects.order_by("position").values_list("alt_text", flat=True)) == [
+        "Ảnh một",
+        "Ảnh hai",
+    ]
     product.refresh_from_db()
 
     data = product_form_data(product)
