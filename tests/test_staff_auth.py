@@ -6,7 +6,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.staff_fixtures import *  # noqa: F403
 
@@ -58,8 +58,8 @@ def test_lockout_after_repeated_failures_then_cool_off(editor_a):
 
     assert locked.status_code == 429
     page = locked.content.decode()
-    assert "tạm thời bị khoá" in page or "temporarily locked" in page
-    assert "15" in page  # the cool-off, in minutes
+    assert "Đăng nhập tạm thời bị khoá" in page
+    assert "bị khoá trong 15 phút" in page  # the cool-off, in minutes
     # The same user from another address (another office behind its own proxy) is not locked.
     assert other_address.status_code == 302
 
@@ -99,3 +99,16 @@ def test_password_change_requires_current_password(client, editor_a):
     assert accepted.status_code == 302
     editor_a.refresh_from_db()
     assert editor_a.check_password("Cam-Vinh-2026!")
+
+
+def test_workspace_speaks_english_under_en_prefix(client, editor_a):
+    client.force_login(editor_a)
+
+    vietnamese = client.get("/staff/").content.decode()
+    try:
+        english = client.get("/en/staff/").content.decode()
+    finally:
+        translation.activate("vi")  # the request left English active on this thread
+
+    assert "Tổng quan" in vietnamese and "Sản phẩm theo trạng thái" in vietnamese
+    assert "Dashboard" in english and "Products by status" in english

@@ -81,10 +81,7 @@ def test_bad_input_shows_field_errors_and_saves_nothing(client, editor_a, world,
     context = response.context[error_form]
     errors = context.errors if error_form == "form" else context.forms[0].errors
     assert errors
-    assert (
-        "Nothing was saved" in response.content.decode()
-        or "Không có gì được lưu" in response.content.decode()
-    )
+    assert "Không có gì được lưu" in response.content.decode()
     assert (Product.objects.count(), Certificate.objects.count(), SalesChannel.objects.count()) == counts
 
 
@@ -111,7 +108,7 @@ def test_later_save_of_same_version_is_refused(client, editor_a, approver_a, wor
     assert first.status_code == 302
     assert second.status_code == 200
     page = second.content.decode()
-    assert "Reload the current version" in page or "Tải lại phiên bản hiện tại" in page
+    assert "Tải lại phiên bản hiện tại" in page
     assert f'href="{reverse("staff:product_edit", args=[product.pk])}"' in page
     product.refresh_from_db()
     assert product.story == "Câu chuyện A"
