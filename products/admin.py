@@ -1,1 +1,159 @@
-# Register your models here.
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from producers.admin import ProvinceScopedAdminMixin
+from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_vi", "name_en", "level", "parent"]
+    list_select_related = ["parent"]
+    list_filter = ["level"]
+    search_fields = ["code", "name_vi", "name_en"]
+    show_facets = admin.ShowFacets.ALWAYS
+
+
+@admin.register(Standard)
+class StandardAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_vi", "name_en"]
+    search_fields = ["code", "name_vi", "name_en"]
+
+
+class CertificateInline(admin.StackedInline):
+    model = Certificate
+    extra = 0
+    fields = [
+        ("stars", "score", "potential_five_star"),
+        ("decision_number", "decision_date"),
+        ("issuer", "level"),
+        ("expires_on", "revoked_on", "revocation_reason"),
+        "scan",
+    ]
+
+
+class ProductPhotoInline(admin.TabularInline):
+    model = ProductPhoto
+    extra = 0
+    fields = ["image", "alt_text", "position"]
+
+
+class SalesChannelInline(admin.TabularInline):
+    model = SalesChannel
+    extra = 0
+    fields = ["kind", "url", "label"]
+
+
+class ValidityFilter(admin.SimpleListFilter):
+    title = _("certificate validity")
+    parameter_name = "validity"
+
+    def lookups(self, request, model_admin):
+        return Certificate.Status.choices
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        value = self.value()
+        if value == Certificate.Status.VALID:
+            return queryset.certified_valid_on(today)
+        if value == Certificate.Status.EXPIRING:
+            return queryset.expiring_on(today)
+        if value == Certificate.Status.EXPIRED:
+            return queryset.expired_on(today).exclude(stars__isnull=True)
+        if value == Certificate.Status.REVOKED:
+            return queryset.expired_on(today).filter(stars__isnull=True)
+        return queryset
+
+
+@admin.register(Product)
+class ProductAdmin(ProvinceScopedAdminMixin, SimpleHistoryAdmin):
+    province_lookup = "producer__province"
+    list_display = [
+        "name",
+        "producer",
+        "province",
+        "category_code",
+        "stars",
+        "certificate_expires_on",
+        "validity",
+        "status",
+    ]
+    list_select_related = ["producer__province", "category"]
+    list_filter = [
+        "status",
+        "stars",
+        ValidityFilter,
+        ("producer__province", admin.RelatedFieldListFilter),
+        "category",
+        "producer__kind",
+        "producer__youth_led",
+    ]
+    search_fields = ["name", "slug", "producer__name", "current_certificate__decision_number"]
+    autocomplete_fields = ["producer"]
+    filter_horizontal = ["standards"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["stars", "certificate_expires_on", "current_certificate", "created_at", "updated_at"]
+    inlines = [CertificateInline, ProductPhotoInline, SalesChannelInline]
+    show_facets = admin.ShowFacets.ALWAYS
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "producer", "category", "status", "story"]}),
+        (
+            _("Specifications"),
+            {"fields": ["net_quantity", "packaging", "shelf_life", "ingredients", "storage", "standards"]},
+        ),
+        (_("Price"), {"fields": ["price_min", "price_max", "price_unit"]}),
+        (
+            _("Current certificate"),
+            {
+                "fields": [
+                    "stars",
+                    "certificate_expires_on",
+                    "current_certificate",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("province"), ordering="producer__province__name")
+    def province(self, product):
+        return product.producer.province
+
+    @admin.display(description=_("set"), ordering="category__code")
+    def category_code(self, product):
+        return product.category.code
+
+    @admin.display(description=_("validity"))
+    def validity(self, product):
+        return product.get_validity_display()
+
+
+@admin.register(Certificate)
+class CertificateAdmin(ProvinceScopedAdminMixin, SimpleHistoryAdmin):
+    province_lookup = "product__producer__province"
+    list_display = [
+        "decision_number",
+        "decision_date",
+        "product",
+        "stars",
+        "level",
+        "expires_on",
+        "revoked_on",
+        "potential_five_star",
+    ]
+    list_select_related = ["product"]
+    list_filter = ["stars", "level", "potential_five_star", "decision_date", "product__producer__province"]
+    search_fields = ["decision_number", "product__name", "issuer"]
+    autocomplete_fields = ["product"]
+    date_hierarchy = "decision_date"
+    show_facets = admin.ShowFacets.ALWAYS
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        from producers import permissions
+
+        if db_field.name == "product" and not permissions.is_national_admin(request.user):
+            kwargs["queryset"] = permissions.editable_products(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -270,11 +270,19 @@ class Product(models.Model):
             category.name_en,
         )
 
-    def certificate_status(self, day: datetime.date | None = None) -> str | None:
-        """The current certificate's status on ``day`` (today by default), or None if none."""
-        if self.current_certificate_id is None:
+    def validity_on(self, day: datetime.date | None = None) -> str | None:
+        """The current certificate's status on ``day`` (today by default), from the stored fields.
+
+        None when the product has no current certificate (never certified, or all revoked).
+        Revocation of the current certificate always clears it, so this needs no query.
+        """
+        if self.stars is None or self.certificate_expires_on is None:
             return None
-        return self.current_certificate.status_on(day)
+        return certificate_status(expires_on=self.certificate_expires_on, revoked_on=None, day=day)
+
+    def get_validity_display(self) -> str:
+        status = self.validity_on()
+        return Certificate.Status(status).label if status else _("No valid certificate")
 
     def sync_current_certificate(self) -> None:
         """Refresh this product's current certificate fields from its certificates."""
@@ -394,14 +402,7 @@ class Certificate(models.Model):
 
         The certificate is valid up to and including ``expires_on``.
         """
-        day = day or timezone.localdate()
-        if self.revoked_on is not None and self.revoked_on <= day:
-            return self.Status.REVOKED
-        if day > self.expires_on:
-            return self.Status.EXPIRED
-        if (self.expires_on - day).days <= EXPIRING_WITHIN_DAYS:
-            return self.Status.EXPIRING
-        return self.Status.VALID
+        return certificate_status(expires_on=self.expires_on, revoked_on=self.revoked_on, day=day)
 
     @property
     def status(self) -> str:
@@ -414,6 +415,20 @@ class Certificate(models.Model):
 
     def is_valid_on(self, day: datetime.date | None = None) -> bool:
         return self.status_on(day) in (self.Status.VALID, self.Status.EXPIRING)
+
+
+def certificate_status(
+    *, expires_on: datetime.date, revoked_on: datetime.date | None, day: datetime.date | None = None
+) -> str:
+    """The status rule, in one place: revoked, expired after ``expires_on``, expiring within 90 days."""
+    day = day or timezone.localdate()
+    if revoked_on is not None and revoked_on <= day:
+        return Certificate.Status.REVOKED
+    if day > expires_on:
+        return Certificate.Status.EXPIRED
+    if (expires_on - day).days <= EXPIRING_WITHIN_DAYS:
+        return Certificate.Status.EXPIRING
+    return Certificate.Status.VALID
 
 
 class ProductPhoto(models.Model):

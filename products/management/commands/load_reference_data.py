@@ -9,5 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         results = {**load_geography(), **load_categories()}
+        if options["verbosity"] == 0:
+            return
         for table, (created, updated) in results.items():
             self.stdout.write(f"{table}: {created} created, {updated} updated")
