@@ -1,9 +1,15 @@
 """Multi-model writes on products: the staff edit page (product, certificates, photos, channels)."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from producers.models import Producer, PublicationStatus
 from producers.services import claim_version, unique_slug
-from products.models import Product, ProductPhoto
+from producers.text import normalize_search_text, vietnamese_slugify
+from products.models import Certificate, Product, ProductPhoto
+from products.staff.imports import certificate_changes, product_changes
 
 
 @transaction.atomic
@@ -51,8 +57,6 @@ def save_product(
 
 def _unique_slugs(model, names: list[str]) -> list[str]:
     """Readable unique slugs for many new rows with few queries (one, plus one per clash)."""
-    from producers.text import vietnamese_slugify
-
     field = model._meta.get_field("slug")
     bases = [(vietnamese_slugify(n) or "item")[: field.max_length - 8].strip("-") for n in names]
     taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
@@ -79,14 +83,6 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
     Bulk writes keep a 5,000-row file fast; history records are written for every created or
     changed row with ``user`` as author. Rows marked unchanged write nothing.
     """
-    from django.core.exceptions import ValidationError
-    from simple_history.utils import bulk_create_with_history, bulk_update_with_history
-
-    from producers.models import Producer, PublicationStatus
-    from producers.text import normalize_search_text
-    from products.models import Certificate
-    from products.staff.imports import certificate_changes, product_changes
-
     if not plan.is_valid:
         raise ValidationError("The import plan has errors.")
     province = plan.province
@@ -182,8 +178,6 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             product.search_text = product.build_search_text()
             product.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)
         fields = sorted(product_fields | {"version", "search_text", "updated_at"})
-        from django.utils import timezone
-
         now = timezone.now()
         for product in objs:
             product.updated_at = now

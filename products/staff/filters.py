@@ -1,6 +1,7 @@
 """Filters of the staff lists (also used by their exports)."""
 
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,13 +27,30 @@ def _staff_producers(request):
 
 class ProducerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="search_text", label=_("Search"), method="search")
-    status = django_filters.ChoiceFilter(choices=PublicationStatus.choices, lookup_expr="exact")
-    kind = django_filters.ChoiceFilter(choices=Producer.Kind.choices, lookup_expr="exact")
-    province = django_filters.ModelChoiceFilter(queryset=_staff_provinces, lookup_expr="exact")
-    youth_led = django_filters.BooleanFilter(lookup_expr="exact")
+    status = django_filters.ChoiceFilter(
+        choices=PublicationStatus.choices, lookup_expr="exact", label=_("Status"), empty_label=_("All")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Producer.Kind.choices, lookup_expr="exact", label=_("Kind"), empty_label=_("All")
+    )
+    province = django_filters.ModelChoiceFilter(
+        queryset=_staff_provinces, lookup_expr="exact", label=_("Province"), empty_label=_("All")
+    )
+    youth_led = django_filters.BooleanFilter(
+        lookup_expr="exact",
+        label=_("Youth-led"),
+        widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))]),
+    )
     ordering = django_filters.OrderingFilter(
         fields=(("name", "name"), ("updated_at", "updated")),
-        field_labels={"name": _("Name"), "updated_at": _("Last change")},
+        choices=[
+            ("name", _("Name, A to Z")),
+            ("-name", _("Name, Z to A")),
+            ("-updated", _("Most recently changed")),
+            ("updated", _("Least recently changed")),
+        ],
+        label=_("Sort by"),
+        empty_label=_("Default order"),
     )
 
     class Meta:
@@ -52,18 +70,23 @@ class ProductFilter(django_filters.FilterSet):
     )
 
     q = django_filters.CharFilter(field_name="search_text", label=_("Search"), method="search")
-    status = django_filters.ChoiceFilter(choices=PublicationStatus.choices, lookup_expr="exact")
+    status = django_filters.ChoiceFilter(
+        choices=PublicationStatus.choices, lookup_expr="exact", label=_("Status"), empty_label=_("All")
+    )
     stars = django_filters.ChoiceFilter(
-        choices=[(3, "3★"), (4, "4★"), (5, "5★")], lookup_expr="exact", label=_("Stars")
+        choices=[(3, "3★"), (4, "4★"), (5, "5★")], lookup_expr="exact", label=_("Stars"), empty_label=_("All")
     )
     category = django_filters.ModelChoiceFilter(
         queryset=Category.objects.filter(level=Category.Level.SET),
         method="in_category",
         label=_("Product set"),
+        empty_label=_("All"),
     )
-    producer = django_filters.ModelChoiceFilter(queryset=_staff_producers, lookup_expr="exact")
+    producer = django_filters.ModelChoiceFilter(
+        queryset=_staff_producers, lookup_expr="exact", label=_("Producer"), empty_label=_("All")
+    )
     certificate = django_filters.ChoiceFilter(
-        choices=EXPIRY_CHOICES, method="by_certificate", label=_("Certificate")
+        choices=EXPIRY_CHOICES, method="by_certificate", label=_("Certificate"), empty_label=_("All")
     )
     ordering = django_filters.OrderingFilter(
         fields=(
@@ -72,12 +95,15 @@ class ProductFilter(django_filters.FilterSet):
             ("certificate_expires_on", "expiry"),
             ("updated_at", "updated"),
         ),
-        field_labels={
-            "name": _("Name"),
-            "stars": _("Stars"),
-            "certificate_expires_on": _("Expiry"),
-            "updated_at": _("Last change"),
-        },
+        choices=[
+            ("name", _("Name, A to Z")),
+            ("-name", _("Name, Z to A")),
+            ("-stars", _("Most stars first")),
+            ("expiry", _("Expiring first")),
+            ("-updated", _("Most recently changed")),
+        ],
+        label=_("Sort by"),
+        empty_label=_("Default order"),
     )
 
     class Meta:

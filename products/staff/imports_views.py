@@ -1,6 +1,7 @@
 """Spreadsheet import pages: template download, upload with dry run, confirmation."""
 
 import re
+import time
 import uuid
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from products.staff.exports import XLSX_TYPE
 
 SESSION_KEY = "staff_imports"
 PREVIEW_ROWS = 200
+STALE_AFTER_SECONDS = 24 * 3600
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -43,6 +45,17 @@ def _province_or_403(user):
 
 def _path(token: str, ext: str) -> Path:
     return Path(settings.IMPORT_ROOT) / f"{token}.{ext}"
+
+
+def _remove_stale_uploads() -> None:
+    """Delete uploads nobody confirmed within a day, so the import directory does not grow."""
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    for path in Path(settings.IMPORT_ROOT).glob("*.*"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+        except OSError:
+            continue
 
 
 @require_safe
@@ -77,6 +90,7 @@ def import_upload(request):
                 ext = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
                 path = _path(token, ext)
                 path.parent.mkdir(parents=True, exist_ok=True)
+                _remove_stale_uploads()
                 path.write_bytes(data)
                 pending = request.session.get(SESSION_KEY, {})
                 pending[token] = {"ext": ext, "name": upload.name[:100], "province": province.pk}
