@@ -377,3 +377,19 @@ def test_five_thousand_rows_import_in_reasonable_time(tmp_path, editor_a):
     print(f"5,000-row import: {elapsed:.1f} s")
     assert Product.objects.count() == 5000
     assert elapsed < 60
+
+
+def test_zip_bomb_xlsx_is_refused_before_unpacking(client, editor_a, db):
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (210 * 1024 * 1024))
+    client.force_login(editor_a)
+
+    response = client.post(
+        reverse("staff:import_upload"), {"file": SimpleUploadedFile("bomb.xlsx", buffer.getvalue())}
+    )
+
+    assert response.status_code == 200
+    assert "quá lớn" in str(response.context["form"].errors["file"])

@@ -199,3 +199,87 @@ def test_preview_shows_public_page_with_banner(client, editor_a, world):
 
     assert "Kẹo cu đơ" in page and "4★ OCOP" in page
     assert "preview-banner" in page
+
+
+def test_formset_ids_of_another_provinces_rows_are_refused(client, editor_a, world):
+    from tests.staff_fixtures import province_snapshot
+
+    client.force_login(editor_a)
+    foreign_certificate = world["product_b"].certificates.get()
+    foreign_channel = world["product_b"].channels.get()
+    before = province_snapshot("nghe-an")
+    data = product_form_data(world["product_a"])
+    data.update(
+        {
+            "certificates-0-id": foreign_certificate.pk,
+            "certificates-0-stars": "5",
+            "channels-TOTAL_FORMS": "1",
+            "channels-INITIAL_FORMS": "1",
+            "channels-0-id": foreign_channel.pk,
+            "channels-0-kind": "other",
+            "channels-0-url": "https://evil.example/",
+            "channels-0-DELETE": "on",
+        }
+    )
+
+    response = client.post(reverse("staff:product_edit", args=[world["product_a"].pk]), data)
+
+    # A foreign id matches nothing in this product's formset queryset, so Django treats the row
+    # as unknown (refused, or ignored when marked for deletion): nothing of B changes.
+    assert response.status_code in (200, 302)
+    assert province_snapshot("nghe-an") == before
+    assert (
+        foreign_certificate.__class__.objects.get(pk=foreign_certificate.pk).stars
+        == foreign_certificate.stars
+    )
+
+
+def test_duplicate_channel_links_and_decisions_are_refused(client, editor_a, world):
+    client.force_login(editor_a)
+    data = new_product_data(
+        world["producer_a"],
+        **{
+            "certificates-TOTAL_FORMS": "2",
+            "certificates-1-stars": "4",
+            "certificates-1-decision_number": "2394/QĐ-UBND",
+            "certificates-1-decision_date": "2024-10-15",
+            "certificates-1-issuer": "UBND tỉnh Hà Tĩnh",
+            "certificates-1-level": "province",
+            "channels-TOTAL_FORMS": "2",
+            "channels-1-kind": "tiktok",
+            "channels-1-url": "https://shopee.vn/nuoc-mam-cua-sot",
+        },
+    )
+
+    response = client.post(reverse("staff:product_create"), data)
+
+    assert response.status_code == 200
+    assert response.context["certificates"].non_form_errors() or any(
+        f.errors for f in response.context["certificates"].forms
+    )
+    assert response.context["channels"].non_form_errors()
+    assert not Product.objects.filter(name="Nước mắm Cửa Sót").exists()
+
+
+@pytest.mark.parametrize("url_name", ["staff:product_edit", "staff:producer_edit", "staff:product_preview"])
+def test_edit_and_preview_query_counts_are_bounded(
+    url_name, client, editor_a, world, django_assert_max_num_queries
+):
+    from tests.factories import make_certificate
+
+    client.force_login(editor_a)
+    product = world["product_a"]
+    pk = product.producer_id if url_name == "staff:producer_edit" else product.pk
+    client.get(reverse(url_name, args=[pk]))
+    with django_assert_max_num_queries(25) as small:
+        client.get(reverse(url_name, args=[pk]))
+    for i in range(6):
+        make_certificate(product=product, decision_date=datetime.date(2020, 1, 1 + i))
+        product.photos.create(image=f"products/photos/{i}.jpg", alt_text=f"ảnh {i}", width=10, height=10)
+        product.channels.create(kind="other", url=f"https://example.com/{i}")
+
+    with django_assert_max_num_queries(25) as large:
+        response = client.get(reverse(url_name, args=[pk]))
+
+    assert response.status_code == 200
+    assert len(large.captured_queries) == len(small.captured_queries)

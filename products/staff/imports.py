@@ -12,6 +12,7 @@ changes nothing the second time.
 import csv
 import datetime
 import io
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -26,6 +27,7 @@ from products.models import Category, Certificate, Product
 
 MAX_ROWS = 10_000
 MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_INFLATED_BYTES = 200 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,14 @@ def read_table(data: bytes, filename: str) -> list[tuple[int, dict]]:
     if name.endswith(".xlsx"):
         if not data.startswith(b"PK"):
             raise ImportFileError(_("This file is not a valid XLSX spreadsheet."))
+        try:
+            # A few MB of zip can inflate to gigabytes: refuse before openpyxl inflates anything.
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                inflated = sum(info.file_size for info in archive.infolist())
+        except zipfile.BadZipFile as error:
+            raise ImportFileError(_("This file is not a valid XLSX spreadsheet.")) from error
+        if inflated > MAX_INFLATED_BYTES:
+            raise ImportFileError(_("The spreadsheet is too large once unpacked. Split it."))
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
             rows = list(workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 2))
