@@ -393,3 +393,12 @@ def test_zip_bomb_xlsx_is_refused_before_unpacking(client, editor_a, db):
 
     assert response.status_code == 200
     assert "quá lớn" in str(response.context["form"].errors["file"])
+
+
+def test_national_admin_is_told_to_use_the_command(client, admin_user_):
+    client.force_login(admin_user_)
+
+    response = client.get(reverse("staff:import_upload"))
+
+    assert response.status_code == 403
+    assert "manage.py import_products" in response.content.decode()

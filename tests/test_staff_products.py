@@ -283,3 +283,12 @@ def test_edit_and_preview_query_counts_are_bounded(
 
     assert response.status_code == 200
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_prices_are_grouped_the_vietnamese_way(client, editor_a, world):
+    Product.objects.filter(pk=world["product_a"].pk).update(price_min=1250000, price_max=2000000)
+    client.force_login(editor_a)
+
+    page = client.get(reverse("staff:product_detail", args=[world["product_a"].pk])).content.decode()
+
+    assert "1.250.000–2.000.000 đ" in page

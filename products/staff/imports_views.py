@@ -73,7 +73,10 @@ def import_template(request, fmt):
 
 @staff_required
 def import_upload(request):
-    province = _province_or_403(request.user)
+    if import_province(request.user) is None:
+        # A national admin has no province of their own: say how to import instead of a bare 403.
+        return render(request, "staff/import_admin.html", status=403)
+    province = import_province(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
