@@ -3,6 +3,8 @@
 import csv
 import datetime
 import io
+import os
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -354,10 +356,13 @@ def test_management_command_refuses_file_with_errors(tmp_path, editor_a):
     assert not Product.objects.exists()
 
 
-@pytest.mark.slow
-def test_five_thousand_rows_import_in_reasonable_time(tmp_path, editor_a):
-    import time
+# The normal suite imports 1,000 rows; OCOP_IMPORT_ROWS=5000 measures the 5,000-row case:
+#   OCOP_IMPORT_ROWS=5000 pytest tests/test_staff_import.py -k rows_import -s
+IMPORT_ROWS = int(os.environ.get("OCOP_IMPORT_ROWS", "1000"))
 
+
+@pytest.mark.slow
+def test_many_rows_import_in_reasonable_time(tmp_path, editor_a):
     rows = [
         row(
             product_name=f"Sản phẩm số {i}",
@@ -365,7 +370,7 @@ def test_five_thousand_rows_import_in_reasonable_time(tmp_path, editor_a):
             producer_name=f"HTX số {i % 700}",
             stars=3 + i % 3,
         )
-        for i in range(5000)
+        for i in range(IMPORT_ROWS)
     ]
     path = tmp_path / "big.xlsx"
     path.write_bytes(xlsx(rows))
@@ -374,9 +379,10 @@ def test_five_thousand_rows_import_in_reasonable_time(tmp_path, editor_a):
     call_command("import_products", str(path), "--province", "ha-tinh", "--user", "editor-a", "--no-progress")
     elapsed = time.monotonic() - started
 
-    print(f"5,000-row import: {elapsed:.1f} s")
-    assert Product.objects.count() == 5000
-    assert elapsed < 60
+    print(f"{IMPORT_ROWS:,}-row import: {elapsed:.1f} s")
+    assert Product.objects.count() == IMPORT_ROWS
+    assert Product.objects.filter(stars=5).count() == IMPORT_ROWS // 3
+    assert elapsed < IMPORT_ROWS / 80  # 5,000 rows in about 14 s on SQLite; a minute is a failure
 
 
 def test_zip_bomb_xlsx_is_refused_before_unpacking(client, editor_a, db):
