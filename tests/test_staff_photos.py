@@ -190,3 +190,37 @@ def test_photo_without_alt_text_is_refused(client, editor_a, world):
     assert response.status_code == 200
     assert "alt_text" in response.context["new_photos"].forms[0].errors
     assert not ProductPhoto.objects.exists()
+
+
+def test_admin_photo_inline_re_encodes_uploads_too(world):
+    from products.admin import ProductPhotoInline
+    from products.staff.forms import AdminPhotoForm
+
+    product = world["product_a"]
+    form = AdminPhotoForm(
+        data={"alt_text": "Ảnh từ trang quản trị", "position": 0},
+        files={"image": SimpleUploadedFile("spy.jpg", jpeg_with_gps())},
+        instance=ProductPhoto(product=product),
+    )
+
+    assert ProductPhotoInline.form is AdminPhotoForm
+    assert form.is_valid(), form.errors
+    photo = form.save()
+    for stored in _stored_bytes(photo):
+        assert b"SpyCam" not in stored and not Image.open(io.BytesIO(stored)).getexif()
+    assert photo.card_image and photo.image.name.endswith(".jpg") and "spy" not in photo.image.name
+
+
+@pytest.mark.parametrize("case", ["pixel_bomb", "html_renamed_png", "svg_with_script"])
+def test_admin_photo_form_refuses_hostile_files(case, world):
+    from products.staff.forms import AdminPhotoForm
+
+    content, name, _fragment = HOSTILE[case]
+    form = AdminPhotoForm(
+        data={"alt_text": "x", "position": 0},
+        files={"image": SimpleUploadedFile(name, content)},
+        instance=ProductPhoto(product=world["product_a"]),
+    )
+
+    assert not form.is_valid()
+    assert "image" in form.errors

@@ -127,3 +127,27 @@ def validate_new_photos(formset) -> list[dict]:
     if not formset.is_valid():
         raise ValidationError("invalid")
     return [form.cleaned_data for form in formset.forms if form.cleaned_data.get("image")]
+
+
+class AdminPhotoForm(forms.ModelForm):
+    """Django admin's photo form: the same checks and re-encoding as the staff pages.
+
+    Without it, the admin inline would store uploads as they came (EXIF, GPS, trailing bytes).
+    """
+
+    class Meta:
+        model = ProductPhoto
+        fields = ["image", "alt_text", "position"]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and "image" in self.changed_data:
+            self._renditions = process_photo(image)
+            return self._renditions.page
+        return image
+
+    def save(self, commit=True):
+        renditions = getattr(self, "_renditions", None)
+        if renditions is not None:
+            self.instance.card_image.save(renditions.card.name, renditions.card, save=False)
+        return super().save(commit)
