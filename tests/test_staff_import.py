@@ -408,3 +408,23 @@ def test_national_admin_is_told_to_use_the_command(client, admin_user_):
 
     assert response.status_code == 403
     assert "manage.py import_products" in response.content.decode()
+
+
+@pytest.mark.parametrize(("value", "stars"), [("4 sao", 4), ("5★", 5), (3.0, 3), ("4,0", 4)])
+def test_star_cells_written_as_text_are_understood(value, stars, client, editor_a, db):
+    client.force_login(editor_a)
+
+    import_file(client, xlsx([row(stars=value)]))
+
+    assert Product.objects.get().stars == stars
+
+
+def test_ward_may_be_written_without_its_prefix(client, editor_a, db):
+    from producers.models import Ward
+
+    ward = Ward.objects.filter(province__slug="ha-tinh", name__startswith="Phường").first()
+    client.force_login(editor_a)
+
+    import_file(client, xlsx([row(ward=ward.name.removeprefix("Phường ").upper())]))
+
+    assert Producer.objects.get().ward == ward

@@ -12,6 +12,7 @@ changes nothing the second time.
 import csv
 import datetime
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -253,11 +254,31 @@ def _parse_int(value) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+_STARS = re.compile(r"^([345])(?:[.,]0+)?\s*(?:sao|★)?$", re.IGNORECASE)
+_WARD_PREFIX = re.compile(r"^(xa|phuong|dac khu|thi tran) ")
+
+
+def _parse_stars(value) -> int | None:
+    """3, 4 or 5 from a number or text such as "4", "4.0", "4 sao" or "4★"; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value) if value in (3, 4, 5) else None
+    match = _STARS.match(_text(value))
+    return int(match.group(1)) if match else None
+
+
 def plan_import(*, rows: list[tuple[int, dict]], province: Province, progress=None) -> ImportPlan:
     """Check every row and decide what it would do, with a bounded number of queries."""
     today = timezone.localdate()
     categories = {c.code.casefold(): c for c in Category.objects.all()}
-    wards = {normalize_search_text(w.name): w for w in Ward.objects.filter(province=province)}
+    wards = {}
+    for ward in Ward.objects.filter(province=province):
+        folded = normalize_search_text(ward.name)
+        wards[folded] = ward
+        # Spreadsheets often drop the "Xã"/"Phường"/"Đặc khu" prefix: accept the bare name too.
+        bare = _WARD_PREFIX.sub("", folded)
+        wards.setdefault(bare, ward)
     producers_by_name = {
         normalize_search_text(p.name): p
         for p in Producer.objects.filter(province=province).select_related("province")
@@ -316,7 +337,7 @@ def plan_import(*, rows: list[tuple[int, dict]], province: Province, progress=No
                 % {"column": HEADERS["category_code"], "code": v["category_code"]}
             )
         row.category = category
-        stars = _parse_int(values.get("stars"))
+        stars = _parse_stars(values.get("stars"))
         if v.get("stars") and stars not in (3, 4, 5):
             errors.append(
                 _("%(column)s: must be 3, 4 or 5, not “%(value)s”.")
