@@ -59,7 +59,7 @@ def _stale_message(request):
 
 @staff_required
 def producer_create(request):
-    form = ProducerForm(request.POST or None, user=request.user)
+    form = ProducerForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         producer = save_producer(form=form, user=request.user, expected_version=None)
         messages.success(request, _("The producer was saved as a draft."))
@@ -70,7 +70,9 @@ def producer_create(request):
 @staff_required
 def producer_edit(request, pk):
     producer = get_object_or_404(editable_producers(request.user), pk=pk)
-    form = ProducerForm(request.POST or None, instance=producer, user=request.user)
+    form = ProducerForm(
+        request.POST if request.method == "POST" else None, instance=producer, user=request.user
+    )
     stale = False
     if request.method == "POST" and form.is_valid():
         try:

@@ -197,3 +197,19 @@ def test_user_without_province_gets_403(client, db):
 
     assert client.get(reverse("staff:dashboard")).status_code == 403
     assert client.get(reverse("staff:product_list")).status_code == 403
+
+
+def test_empty_post_to_forms_shows_errors_and_writes_nothing(client, editor_a, world):
+    from producers.models import Producer
+
+    client.force_login(editor_a)
+    counts = Producer.objects.count()
+
+    create = client.post(reverse("staff:producer_create"), {})
+    edit = client.post(reverse("staff:producer_edit", args=[world["producer_a"].pk]), {})
+    upload = client.post(reverse("staff:import_upload"), {})
+
+    assert "name" in create.context["form"].errors
+    assert "name" in edit.context["form"].errors
+    assert "file" in upload.context["form"].errors
+    assert Producer.objects.count() == counts

@@ -77,8 +77,9 @@ def import_upload(request):
         # A national admin has no province of their own: say how to import instead of a bare 403.
         return render(request, "staff/import_admin.html", status=403)
     province = import_province(request.user)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read(imports.MAX_FILE_BYTES + 1)
         try:
