@@ -5,11 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from producers.models import Producer, PublicationStatus
+from producers.models import Producer, Province, PublicationStatus
 from producers.services import claim_version, unique_slug
 from producers.text import normalize_search_text, vietnamese_slugify
 from products.models import Certificate, Product, ProductPhoto
-from products.staff.imports import certificate_changes, product_changes
+from products.staff.imports import certificate_changes, plan_import, product_changes
 
 
 @transaction.atomic
@@ -224,3 +224,18 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
         action: sum(1 for row in plan.rows if row.action == action)
         for action in ("create", "certificate", "update", "unchanged")
     }
+
+
+@transaction.atomic
+def run_import(*, rows, province, user, progress=None):
+    """Check ``rows`` and, if every row is valid, write them; returns (plan, counts or None).
+
+    The province row is locked first, so two imports into one province (a double click on
+    "import now", two staff at once) run one after the other and the second sees the first's
+    rows: it finds them unchanged instead of creating duplicates.
+    """
+    Province.objects.select_for_update().get(pk=province.pk)
+    plan = plan_import(rows=rows, province=province)
+    if not plan.is_valid:
+        return plan, None
+    return plan, apply_import(plan=plan, user=user, progress=progress)

@@ -428,3 +428,52 @@ def test_ward_may_be_written_without_its_prefix(client, editor_a, db):
     import_file(client, xlsx([row(ward=ward.name.removeprefix("Phường ").upper())]))
 
     assert Producer.objects.get().ward == ward
+
+
+def test_double_confirm_imports_once(client, editor_a, db):
+    client.force_login(editor_a)
+    location = upload(client, xlsx([row()]), "data.xlsx")["Location"]
+
+    first = client.post(location)
+    second = client.post(location)
+
+    assert first.status_code == 302
+    assert second.status_code == 404
+    assert Product.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_imports_into_one_province_do_not_duplicate(reference_data):
+    """Two imports of one file at the same moment: the province lock makes the second a no-op."""
+    import threading
+
+    from django.db import connection, connections
+
+    from producers.models import Province
+    from products.services import run_import
+    from products.staff.imports import read_table
+    from tests.factories import make_staff
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs row locks (PostgreSQL)")
+    user = make_staff(username="editor-a", province_slug="ha-tinh")
+    province = Province.objects.get(slug="ha-tinh")
+    rows = read_table(xlsx([row(), row(product_name="Chè", decision_number="2/QĐ")]), "data.xlsx")
+    barrier = threading.Barrier(2)
+    results = []
+
+    def worker():
+        try:
+            barrier.wait()
+            results.append(run_import(rows=rows, province=province, user=user)[1])
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert Product.objects.count() == 2
+    assert sorted(r["create"] for r in results) == [0, 2]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from producers.permissions import import_province
-from products.services import apply_import
+from products.services import run_import
 from products.staff import imports
 from products.staff.access import staff_required
 from products.staff.exports import XLSX_TYPE
@@ -122,9 +122,11 @@ def import_preview(request, token):
     except imports.ImportFileError as error:
         messages.error(request, str(error))
         return redirect("staff:import_upload")
-    plan = imports.plan_import(rows=rows, province=province)
-    if request.method == "POST" and plan.is_valid:
-        counts = apply_import(plan=plan, user=request.user)
+    if request.method == "POST":
+        plan, counts = run_import(rows=rows, province=province, user=request.user)
+    else:
+        plan, counts = imports.plan_import(rows=rows, province=province), None
+    if counts is not None:
         path.unlink(missing_ok=True)
         pending.pop(token, None)
         request.session[SESSION_KEY] = pending

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from producers.models import Province
-from products.services import apply_import
+from products.services import run_import
 from products.staff import imports
 
 
@@ -77,9 +77,14 @@ class Command(BaseCommand):
             counts = {action: plan.count(action) for action in imports.ACTION_LABELS}
             self.stdout.write(f"Dry run, nothing written: {counts}")
             return
-        counts = apply_import(
-            plan=plan, user=user, progress=None if quiet else ProgressBar("write", self.stderr)
+        plan, counts = run_import(
+            rows=rows,
+            province=province,
+            user=user,
+            progress=None if quiet else ProgressBar("write", self.stderr),
         )
+        if counts is None:  # another import changed the province between the check and the write
+            raise CommandError("The rows no longer check out; run the command again to see why.")
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
