@@ -1,7 +1,9 @@
 """Staff forms for producers; every choice is limited by producers.permissions."""
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 from producers.models import Producer
 from producers.permissions import editable_provinces, editable_wards, is_national_admin
@@ -54,6 +56,11 @@ class ProducerForm(VersionedForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # The database only says 1900–2100; say it on the field, and refuse the future too.
+        this_year = timezone.localdate().year
+        year = self.fields["year_founded"]
+        year.validators += [MinValueValidator(1900), MaxValueValidator(this_year)]
+        year.widget.attrs.update({"min": 1900, "max": this_year})
         provinces = editable_provinces(user)
         self.fields["province"].queryset = provinces
         wards = editable_wards(user).select_related("province").order_by("name")

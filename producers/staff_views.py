@@ -1,6 +1,7 @@
 """Staff pages for producers: list, export, create, edit, detail with history, publication."""
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -61,9 +62,13 @@ def _stale_message(request):
 def producer_create(request):
     form = ProducerForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        producer = save_producer(form=form, user=request.user, expected_version=None)
-        messages.success(request, _("The producer was saved as a draft."))
-        return redirect("staff:producer_detail", pk=producer.pk)
+        try:
+            producer = save_producer(form=form, user=request.user, expected_version=None)
+        except IntegrityError:  # a simultaneous save took the same slug: nothing was written
+            messages.error(request, _("The producer could not be saved. Please try again."))
+        else:
+            messages.success(request, _("The producer was saved as a draft."))
+            return redirect("staff:producer_detail", pk=producer.pk)
     return render(request, "staff/producer_form.html", {"form": form})
 
 

@@ -213,3 +213,26 @@ def test_empty_post_to_forms_shows_errors_and_writes_nothing(client, editor_a, w
     assert "name" in edit.context["form"].errors
     assert "file" in upload.context["form"].errors
     assert Producer.objects.count() == counts
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("year_founded", "1800"),
+        ("email", "not-an-email"),
+        ("website", "javascript:alert(1)"),
+        ("kind", "alien"),
+    ],
+)
+def test_bad_producer_input_gets_a_field_message(field, value, client, editor_a, db):
+    from producers.models import Producer
+
+    client.force_login(editor_a)
+
+    response = client.post(
+        reverse("staff:producer_create"), {"name": "HTX Lỗi", "kind": "enterprise", **{field: value}}
+    )
+
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not Producer.objects.filter(name="HTX Lỗi").exists()

@@ -58,6 +58,7 @@ def test_editor_creates_product_with_certificate_and_channel(client, editor_a, w
     ("field", "value", "error_form"),
     [
         ("certificates-0-stars", "6", "certificates"),
+        ("certificates-0-score", "150", "certificates"),
         ("certificates-0-decision_date", "31/02/2024", "certificates"),
         ("certificates-0-decision_date", "2999-01-01", "certificates"),
         ("certificates-0-expires_on", "2020-01-01", "certificates"),
@@ -292,3 +293,15 @@ def test_prices_are_grouped_the_vietnamese_way(client, editor_a, world):
     page = client.get(reverse("staff:product_detail", args=[world["product_a"].pk])).content.decode()
 
     assert "1.250.000–2.000.000 đ" in page
+
+
+def test_potential_five_star_needs_four_stars(client, editor_a, world):
+    client.force_login(editor_a)
+    data = new_product_data(
+        world["producer_a"], **{"certificates-0-stars": "3", "certificates-0-potential_five_star": "on"}
+    )
+
+    response = client.post(reverse("staff:product_create"), data)
+
+    assert "potential_five_star" in response.context["certificates"].forms[0].errors
+    assert not Product.objects.filter(name="Nước mắm Cửa Sót").exists()

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +74,9 @@ class CertificateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expires_on"].required = False
+        # The database constraint would only give a message for the whole form.
+        self.fields["score"].validators += [MinValueValidator(0), MaxValueValidator(100)]
+        self.fields["score"].widget.attrs.update({"min": 0, "max": 100})
 
 
 class PhotoForm(forms.ModelForm):
