@@ -1,5 +1,7 @@
 """Multi-model writes on products: the staff edit page (product, certificates, photos, channels)."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -43,6 +45,11 @@ def save_product(
         for subform in formset.forms:
             subform.instance._history_user = user
         formset.save()
+    for photo in photos.deleted_objects:
+        # A removed photo leaves the server too, once the removal is committed.
+        for field_file in (photo.image, photo.card_image):
+            if field_file.name:
+                transaction.on_commit(partial(field_file.storage.delete, field_file.name))
     next_position = max((p.position for p in product.photos.all()), default=-1) + 1
     for offset, data in enumerate(new_photos):
         renditions = data["renditions"]

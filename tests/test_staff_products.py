@@ -130,7 +130,9 @@ def test_later_save_of_producer_is_refused(client, editor_a, world):
     assert Producer.objects.get(pk=producer.pk).phone == "0900000001"
 
 
-def test_photos_can_be_added_reordered_described_and_removed(client, editor_a, world):
+def test_photos_can_be_added_reordered_described_and_removed(
+    client, editor_a, world, django_capture_on_commit_callbacks
+):
     product = world["product_a"]
     client.force_login(editor_a)
     data = product_form_data(product)
@@ -161,8 +163,12 @@ def test_photos_can_be_added_reordered_described_and_removed(client, editor_a, w
 
     data = product_form_data(product)
     data["photos-0-DELETE"] = "on"  # the first in position order: "Ảnh hai, sửa"
-    assert client.post(reverse("staff:product_edit", args=[product.pk]), data).status_code == 302
+    removed = ProductPhoto.objects.get(alt_text="Ảnh hai, sửa")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("staff:product_edit", args=[product.pk]), data).status_code == 302
     assert list(ProductPhoto.objects.values_list("alt_text", flat=True)) == ["Ảnh một"]
+    assert not removed.image.storage.exists(removed.image.name)
+    assert not removed.card_image.storage.exists(removed.card_image.name)
 
 
 def test_deleting_and_revoking_certificates_updates_current_stars(client, editor_a, world):
