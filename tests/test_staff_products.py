@@ -311,3 +311,41 @@ def test_potential_five_star_needs_four_stars(client, editor_a, world):
 
     assert "potential_five_star" in response.context["certificates"].forms[0].errors
     assert not Product.objects.filter(name="Nước mắm Cửa Sót").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_saves_of_one_version_let_exactly_one_through(reference_data):
+    """Row locks, not luck: both transactions start from version 1 at the same moment."""
+    import threading
+
+    from django.db import connection, connections, transaction
+
+    from producers.services import StaleEditError, claim_version
+    from tests.factories import make_product
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs concurrent transactions (PostgreSQL)")
+    product = make_product()
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def save(story):
+        try:
+            with transaction.atomic():
+                barrier.wait()
+                claim_version(model=Product, pk=product.pk, expected_version=1)
+                Product.objects.filter(pk=product.pk).update(story=story)
+            outcomes.append("saved")
+        except StaleEditError:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(f"bản {i}",)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["refused", "saved"]
+    assert Product.objects.get(pk=product.pk).version == 2
