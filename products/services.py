@@ -234,7 +234,7 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
 
 
 @transaction.atomic
-def run_import(*, rows, province, user, progress=None):
+def run_import(*, rows, province, user, progress=None, check_progress=None):
     """Check ``rows`` and, if every row is valid, write them; returns (plan, counts or None).
 
     The province row is locked first, so two imports into one province (a double click on
@@ -242,7 +242,7 @@ def run_import(*, rows, province, user, progress=None):
     rows: it finds them unchanged instead of creating duplicates.
     """
     Province.objects.select_for_update().get(pk=province.pk)
-    plan = plan_import(rows=rows, province=province)
+    plan = plan_import(rows=rows, province=province, progress=check_progress)
     if not plan.is_valid:
         return plan, None
     return plan, apply_import(plan=plan, user=user, progress=progress)

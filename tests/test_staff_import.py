@@ -477,3 +477,21 @@ def test_concurrent_imports_into_one_province_do_not_duplicate(reference_data):
 
     assert Product.objects.count() == 2
     assert sorted(r["create"] for r in results) == [0, 2]
+
+
+def test_management_command_dry_run_writes_nothing(tmp_path, editor_a):
+    path = tmp_path / "data.csv"
+    path.write_bytes(csv_bytes([row()]))
+
+    call_command(
+        "import_products",
+        str(path),
+        "--province",
+        "ha-tinh",
+        "--user",
+        "editor-a",
+        "--dry-run",
+        "--no-progress",
+    )
+
+    assert not Product.objects.exists()

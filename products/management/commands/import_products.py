@@ -65,26 +65,27 @@ class Command(BaseCommand):
             rows = imports.read_table(path.read_bytes(), path.name)
         except imports.ImportFileError as error:
             raise CommandError(str(error)) from error
-        plan = imports.plan_import(
-            rows=rows, province=province, progress=None if quiet else ProgressBar("check", self.stderr)
-        )
+        check = None if quiet else ProgressBar("check", self.stderr)
+        if options["dry_run"]:
+            plan, counts = imports.plan_import(rows=rows, province=province, progress=check), None
+        else:
+            # Checks and writes in one transaction, under the province lock (see run_import).
+            plan, counts = run_import(
+                rows=rows,
+                province=province,
+                user=user,
+                check_progress=check,
+                progress=None if quiet else ProgressBar("write", self.stderr),
+            )
         if plan.error_rows:
             for row in plan.error_rows:
                 for message in row.errors:
                     self.stderr.write(f"row {row.number}: {message}")
             raise CommandError(f"{len(plan.error_rows)} rows have errors; nothing was imported.")
-        if options["dry_run"]:
+        if counts is None:
             counts = {action: plan.count(action) for action in imports.ACTION_LABELS}
             self.stdout.write(f"Dry run, nothing written: {counts}")
             return
-        plan, counts = run_import(
-            rows=rows,
-            province=province,
-            user=user,
-            progress=None if quiet else ProgressBar("write", self.stderr),
-        )
-        if counts is None:  # another import changed the province between the check and the write
-            raise CommandError("The rows no longer check out; run the command again to see why.")
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
