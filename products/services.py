@@ -95,13 +95,11 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
     province = plan.province
     reason = "import"
     total = len(plan.rows)
-    step = 0
 
-    def tick(n: int = 1) -> None:
-        nonlocal step
-        step += n
+    def done(fraction: float) -> None:
+        """Report the share of the write that is finished, counted in rows."""
         if progress:
-            progress(min(step, total), total)
+            progress(round(total * fraction), total)
 
     # 1. New producers, one per distinct name.
     new_producers: dict[str, Producer] = {}
@@ -126,6 +124,8 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
     for row in plan.rows:
         if row.producer is None:
             row.producer = new_producers[row.new_producer_key]
+
+    done(0.1)
 
     # 2. New products (rows sharing producer and name share one product).
     new_products: dict[tuple, Product] = {}
@@ -152,7 +152,8 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
         bulk_create_with_history(
             objs, Product, batch_size=500, default_user=user, default_change_reason=reason
         )
-        tick(len(objs) // 2)
+
+    done(0.4)
 
     # 3. Changed products and certificates of matched rows.
     changed_products, product_fields = {}, set()
@@ -201,6 +202,8 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             default_change_reason=reason,
         )
 
+    done(0.5)
+
     # 4. New certificates.
     new_certificates = []
     for row in plan.rows:
@@ -223,10 +226,12 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             new_certificates, Certificate, batch_size=500, default_user=user, default_change_reason=reason
         )
 
+    done(0.8)
+
     # 5. The denormalised current certificate of every touched product.
     touched = {row.product.pk for row in plan.rows if row.action != "unchanged"}
     Product.objects.filter(pk__in=touched).sync_current_certificates()
-    tick(total)
+    done(1)
     return {
         action: sum(1 for row in plan.rows if row.action == action)
         for action in ("create", "certificate", "update", "unchanged")
