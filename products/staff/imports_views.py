@@ -24,6 +24,7 @@ from products.staff.exports import XLSX_TYPE
 SESSION_KEY = "staff_imports"
 PREVIEW_ROWS = 200
 STALE_AFTER_SECONDS = 24 * 3600
+MAX_PENDING = 5
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -98,6 +99,7 @@ def import_upload(request):
                 path.write_bytes(data)
                 pending = request.session.get(SESSION_KEY, {})
                 pending[token] = {"ext": ext, "name": upload.name[:100], "province": province.pk}
+                pending = dict(list(pending.items())[-MAX_PENDING:])  # the session stays small
                 request.session[SESSION_KEY] = pending
                 return redirect("staff:import_preview", token=token)
     return render(
