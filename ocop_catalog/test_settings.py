@@ -20,4 +20,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ocop-test-media-")
+IMPORT_ROOT = tempfile.mkdtemp(prefix="ocop-test-imports-")
 LOGGING = {"version": 1, "disable_existing_loggers": False}

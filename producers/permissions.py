@@ -54,3 +54,51 @@ def editable_products(user):
     if membership is None:
         return Product.objects.none()
     return Product.objects.filter(producer__province_id=membership.province_id)
+
+
+def is_staff_member(user) -> bool:
+    """May use the staff workspace: a national admin or a user assigned to a province."""
+    return is_national_admin(user) or membership_of(user) is not None
+
+
+def can_approve(user, province_id: int) -> bool:
+    """May publish, unpublish and archive the data of province ``province_id``."""
+    if is_national_admin(user):
+        return True
+    membership = membership_of(user)
+    return (
+        membership is not None
+        and membership.province_id == province_id
+        and membership.role == ProvinceMembership.Role.APPROVER
+    )
+
+
+def can_edit_province(user, province_id: int) -> bool:
+    if is_national_admin(user):
+        return True
+    membership = membership_of(user)
+    return membership is not None and membership.province_id == province_id
+
+
+def editable_wards(user):
+    """Communes and wards that may be chosen on a producer ``user`` edits."""
+    from producers.models import Ward
+
+    return Ward.objects.filter(province__in=editable_provinces(user))
+
+
+def editable_certificates(user):
+    """Certificates of products ``user`` may change."""
+    from products.models import Certificate
+
+    return Certificate.objects.filter(product__in=editable_products(user))
+
+
+def import_province(user) -> Province | None:
+    """The province a spreadsheet import by ``user`` writes into: always their own.
+
+    National admins have no province of their own; they import through the management
+    command, which names the province explicitly.
+    """
+    membership = membership_of(user)
+    return membership.province if membership is not None else None

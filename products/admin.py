@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from producers.admin import ProvinceScopedAdminMixin
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
+from products.staff.forms import AdminPhotoForm
 
 
 @admin.register(Category)
@@ -36,6 +37,7 @@ class CertificateInline(admin.StackedInline):
 
 class ProductPhotoInline(admin.TabularInline):
     model = ProductPhoto
+    form = AdminPhotoForm  # re-encodes uploads like the staff pages
     extra = 0
     fields = ["image", "alt_text", "position"]
 

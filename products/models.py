@@ -493,6 +493,11 @@ class Certificate(models.Model):
     def status(self) -> str:
         return self.status_on()
 
+    @property
+    def status_label(self) -> str:
+        """Today's status, in words of the active language."""
+        return self.Status(self.status_on()).label
+
     def is_valid_on(self, day: datetime.date | None = None) -> bool:
         return self.status_on(day) in (self.Status.VALID, self.Status.EXPIRING)
 
@@ -520,6 +525,18 @@ class ProductPhoto(models.Model):
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
+    # A small rendition for product cards; ``image`` is the product-page rendition. Both are
+    # written by products.staff.images from the upload, never the uploaded bytes themselves.
+    card_image = models.ImageField(
+        _("card image"),
+        upload_to="products/photos/cards/",
+        width_field="card_width",
+        height_field="card_height",
+        blank=True,
+        editable=False,
+    )
+    card_width = models.PositiveIntegerField(editable=False, null=True)
+    card_height = models.PositiveIntegerField(editable=False, null=True)
     alt_text = models.CharField(
         _("description for screen readers"), max_length=255, help_text=_("What the photo shows.")
     )

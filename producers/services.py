@@ -1,0 +1,118 @@
+"""Writes with side effects on producers, and the rules shared with products: versions and status."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from producers.models import Producer, PublicationStatus
+from producers.permissions import can_approve, can_edit_province
+from producers.text import vietnamese_slugify
+
+
+class StaleEditError(Exception):
+    """Somebody else saved the object after the form was opened."""
+
+
+class TransitionError(Exception):
+    """The status change does not apply to the object's current status."""
+
+
+# action -> (statuses it starts from, status it leads to, needs an approver)
+TRANSITIONS: dict[str, tuple[frozenset[str], str, bool]] = {
+    "submit": (frozenset({PublicationStatus.DRAFT}), PublicationStatus.PENDING, False),
+    "publish": (
+        frozenset({PublicationStatus.DRAFT, PublicationStatus.PENDING}),
+        PublicationStatus.PUBLISHED,
+        True,
+    ),
+    "unpublish": (
+        frozenset({PublicationStatus.PUBLISHED, PublicationStatus.PENDING, PublicationStatus.ARCHIVED}),
+        PublicationStatus.DRAFT,
+        True,
+    ),
+    "archive": (
+        frozenset({PublicationStatus.DRAFT, PublicationStatus.PENDING, PublicationStatus.PUBLISHED}),
+        PublicationStatus.ARCHIVED,
+        True,
+    ),
+}
+
+ACTION_LABELS = {
+    "submit": _("Submit for approval"),
+    "publish": _("Publish"),
+    "unpublish": _("Return to draft"),
+    "archive": _("Archive"),
+}
+
+
+def claim_version(*, model: type[models.Model], pk: int, expected_version: int) -> int:
+    """Move the row from ``expected_version`` to the next one, or raise StaleEditError.
+
+    Must run inside the saving transaction: the UPDATE locks the row, so of two concurrent
+    saves from the same version exactly one succeeds.
+    """
+    updated = model.objects.filter(pk=pk, version=expected_version).update(version=models.F("version") + 1)
+    if not updated:
+        raise StaleEditError
+    return expected_version + 1
+
+
+def unique_slug(model: type[models.Model], text: str, *, exclude_pk: int | None = None) -> str:
+    """A readable slug for ``text`` that no other row of ``model`` uses ("name", "name-2", …)."""
+    field = model._meta.get_field("slug")
+    base = (vietnamese_slugify(text) or "item")[: field.max_length - 8].strip("-")
+    taken = set(
+        model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def allowed_actions(*, obj, province_id: int, user) -> list[str]:
+    """The status changes ``user`` may apply to ``obj`` now, in display order."""
+    if not can_edit_province(user, province_id):
+        return []
+    approver = can_approve(user, province_id)
+    return [
+        action
+        for action, (sources, _target, needs_approver) in TRANSITIONS.items()
+        if obj.status in sources and (approver or not needs_approver)
+    ]
+
+
+@transaction.atomic
+def change_status(*, obj, province_id: int, action: str, user) -> None:
+    """Apply a publication action to a producer or product, recording who did it.
+
+    Raises PermissionDenied when ``user`` may not take the action in this province and
+    TransitionError when it does not apply to the current status.
+    """
+    sources, target, needs_approver = TRANSITIONS[action]
+    if not can_edit_province(user, province_id) or (needs_approver and not can_approve(user, province_id)):
+        raise PermissionDenied
+    locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if locked.status not in sources:
+        raise TransitionError
+    locked.status = target
+    locked.version += 1
+    locked._history_user = user
+    locked.full_clean()
+    locked.save()
+    obj.status, obj.version = locked.status, locked.version
+
+
+@transaction.atomic
+def save_producer(*, form, user, expected_version: int | None) -> Producer:
+    """Save a validated producer form; refuse with StaleEditError if it changed meanwhile."""
+    producer = form.save(commit=False)
+    if producer.pk is None:
+        producer.slug = unique_slug(Producer, form.cleaned_data["name"])
+    else:
+        producer.version = claim_version(model=Producer, pk=producer.pk, expected_version=expected_version)
+    producer._history_user = user
+    producer.full_clean()
+    producer.save()
+    form.save_m2m()
+    return producer

@@ -1,0 +1,157 @@
+"""Staff forms for products, certificates, photos and sales channels."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from producers.forms import VersionedForm, https_formfield
+from producers.permissions import editable_producers
+from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
+from products.staff.images import process_photo
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ProductForm(VersionedForm):
+    class Meta:
+        model = Product
+        fields = [
+            "name",
+            "producer",
+            "category",
+            "story",
+            "net_quantity",
+            "packaging",
+            "shelf_life",
+            "ingredients",
+            "storage",
+            "standards",
+            "price_min",
+            "price_max",
+            "price_unit",
+        ]
+        widgets = {
+            "story": forms.Textarea(attrs={"rows": 5}),
+            "ingredients": forms.Textarea(attrs={"rows": 3}),
+            "standards": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["producer"].queryset = editable_producers(user).select_related("province")
+        self.fields["category"].queryset = Category.objects.filter(level=Category.Level.SET)
+        self.fields["standards"].queryset = Standard.objects.all()
+
+
+class CertificateForm(forms.ModelForm):
+    class Meta:
+        model = Certificate
+        fields = [
+            "stars",
+            "decision_number",
+            "decision_date",
+            "issuer",
+            "level",
+            "score",
+            "expires_on",
+            "potential_five_star",
+            "revoked_on",
+            "revocation_reason",
+        ]
+        widgets = {
+            "decision_date": DateInput,
+            "expires_on": DateInput,
+            "revoked_on": DateInput,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expires_on"].required = False
+        # The database constraint would only give a message for the whole form.
+        self.fields["score"].validators += [MinValueValidator(0), MaxValueValidator(100)]
+        self.fields["score"].widget.attrs.update({"min": 0, "max": 100})
+
+
+class PhotoForm(forms.ModelForm):
+    class Meta:
+        model = ProductPhoto
+        fields = ["alt_text", "position"]
+
+
+class NewPhotoForm(forms.Form):
+    image = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 5 MB and 40 megapixels."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    alt_text = forms.CharField(label=_("Description for screen readers"), max_length=255, required=False)
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if upload:
+            self.cleaned_data["renditions"] = process_photo(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("image") and not cleaned.get("alt_text", "").strip():
+            self.add_error("alt_text", _("Describe what the photo shows."))
+        return cleaned
+
+
+class ChannelForm(forms.ModelForm):
+    class Meta:
+        model = SalesChannel
+        fields = ["kind", "url", "label"]
+        formfield_callback = https_formfield
+
+
+CertificateFormSet = inlineformset_factory(
+    Product, Certificate, form=CertificateForm, extra=1, can_delete=True, max_num=20, validate_max=True
+)
+PhotoFormSet = inlineformset_factory(
+    Product, ProductPhoto, form=PhotoForm, extra=0, can_delete=True, max_num=30, validate_max=True
+)
+ChannelFormSet = inlineformset_factory(
+    Product, SalesChannel, form=ChannelForm, extra=1, can_delete=True, max_num=20, validate_max=True
+)
+NewPhotoFormSet = forms.formset_factory(NewPhotoForm, extra=2, max_num=6, validate_max=True)
+
+
+def validate_new_photos(formset) -> list[dict]:
+    """The cleaned uploads of a valid NewPhotoFormSet, skipping empty rows."""
+    if not formset.is_valid():
+        raise ValidationError("invalid")
+    return [form.cleaned_data for form in formset.forms if form.cleaned_data.get("image")]
+
+
+class AdminPhotoForm(forms.ModelForm):
+    """Django admin's photo form: the same checks and re-encoding as the staff pages.
+
+    Without it, the admin inline would store uploads as they came (EXIF, GPS, trailing bytes).
+    """
+
+    class Meta:
+        model = ProductPhoto
+        fields = ["image", "alt_text", "position"]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and "image" in self.changed_data:
+            self._renditions = process_photo(image)
+            return self._renditions.page
+        return image
+
+    def save(self, commit=True):
+        renditions = getattr(self, "_renditions", None)
+        if renditions is not None:
+            self.instance.card_image.save(renditions.card.name, renditions.card, save=False)
+        return super().save(commit)

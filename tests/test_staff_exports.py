@@ -1,0 +1,19 @@
+"""Formula neutralisation holds for any text (Hypothesis)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from products.staff.exports import FORMULA_PREFIXES, neutralise
+
+
+@given(st.text())
+def test_no_exported_text_starts_like_a_formula(text):
+    result = neutralise(text)
+
+    assert not result.startswith(FORMULA_PREFIXES)
+    assert result.endswith(text)
+
+
+@given(st.one_of(st.integers(), st.none(), st.dates()))
+def test_non_text_values_pass_through(value):
+    assert neutralise(value) == ("" if value is None else value)
