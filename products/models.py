@@ -1,6 +1,7 @@
 """Decision 148 categories, products, their OCOP certificates, photos and sales channels."""
 
 import calendar
+import dataclasses
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -516,6 +517,13 @@ def certificate_status(
     return Certificate.Status.VALID
 
 
+@dataclasses.dataclass(frozen=True)
+class Rendition:
+    url: str
+    width: int | None
+    height: int | None
+
+
 class ProductPhoto(models.Model):
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="photos", verbose_name=_("product")
@@ -550,6 +558,13 @@ class ProductPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text
+
+    @property
+    def card(self) -> "Rendition":
+        """The small rendition for cards; the original for photos stored before renditions existed."""
+        if self.card_image:
+            return Rendition(self.card_image.url, self.card_width, self.card_height)
+        return Rendition(self.image.url, self.width, self.height)
 
 
 class SalesChannel(models.Model):

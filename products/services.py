@@ -147,7 +147,7 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
         objs = list(new_products.values())
         for product, slug in zip(objs, _unique_slugs(Product, [p.name for p in objs]), strict=True):
             product.slug = slug
-            product.search_text = product.build_search_text()
+            product.set_search_fields()
             product.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)
         bulk_create_with_history(
             objs, Product, batch_size=500, default_user=user, default_change_reason=reason
@@ -183,9 +183,9 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
         objs = list(changed_products.values())
         for product in objs:
             product.version += 1
-            product.search_text = product.build_search_text()
+            product.set_search_fields()
             product.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)
-        fields = sorted(product_fields | {"version", "search_text", "updated_at"})
+        fields = sorted(product_fields | {"version", "search_text", "search_name", "updated_at"})
         now = timezone.now()
         for product in objs:
             product.updated_at = now

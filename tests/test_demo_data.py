@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from PIL import Image
 
 from producers.models import Producer, Province, ProvinceMembership
 from products.demo import DEMO_PASSWORD
@@ -230,5 +231,7 @@ def test_products_have_channels_and_photos_on_disk(demo):
     assert set(SalesChannel.objects.values_list("kind", flat=True)) >= {"shopee", "tiktok", "website"}
     assert default_storage.exists(photo.image.name)
     assert (photo.width, photo.height) == (800, 600)
+    with default_storage.open(photo.card_image.name) as card:
+        assert Image.open(card).size == (photo.card_width, photo.card_height) == (480, 360)
     assert photo.alt_text
     assert ProductPhoto.objects.values("image").distinct().count() < 100  # files are shared

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from products.models import Certificate, Product, add_months
+from products.models import Certificate, Product, ProductPhoto, add_months
 from tests.factories import make_certificate, make_product
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +174,18 @@ def test_renaming_a_producer_updates_its_products_search_text():
 
     assert "hop tac xa cua nhuong" in product.search_text
     assert Product.objects.search("cua nhuong").filter(pk=product.pk).exists()
+
+
+def test_photo_card_uses_the_card_rendition_and_falls_back_to_the_original():
+    with_card = ProductPhoto(
+        image="products/photos/a.jpg",
+        width=1600,
+        height=1200,
+        card_image="products/photos/cards/a.jpg",
+        card_width=480,
+        card_height=360,
+    )
+    without_card = ProductPhoto(image="demo/b.jpg", width=800, height=600)
+
+    assert (with_card.card.url, with_card.card.width) == ("/media/products/photos/cards/a.jpg", 480)
+    assert (without_card.card.url, without_card.card.height) == ("/media/demo/b.jpg", 600)

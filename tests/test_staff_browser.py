@@ -82,3 +82,12 @@ def test_editor_adds_product_and_approver_publishes_it(phone_page):
     listed = Product.objects.published().in_province(producer.province).filter(stars=4)
     assert list(listed) == [product]
     assert product.history.filter(history_user__username="duyet-hatinh").exists()
+
+    # A buyer now finds it on the public list, filtered by Hà Tĩnh and 4 stars.
+    sign_out(page)
+    page.goto("/products/?province=ha-tinh&stars=4")
+    card = page.locator(f"a[href='{product.get_absolute_url()}']").first
+    assert card.count() == 1
+    card.click()
+    page.wait_for_selector("h1:has-text('Kẹo cu đơ Thiên Cầm')")
+    assert "2394/QĐ-UBND" in page.content()

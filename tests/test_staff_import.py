@@ -120,6 +120,8 @@ def test_valid_file_previews_then_imports_into_importers_province(client, editor
     assert honey.certificate_expires_on == datetime.date(2027, 3, 15)
     assert honey.history.get().history_user == editor_a
     assert Certificate.objects.get(decision_number="103/QĐ-UBND").level == "national"
+    assert honey.search_name == "mat ong vu quang"
+    assert Product.objects.search("mat ong vu quang").get(pk=honey.pk).relevance > 0
 
 
 def test_csv_file_with_semicolons_imports(client, editor_a, db):

@@ -47,6 +47,7 @@ DEMO_PASSWORD = "ocop-demo-2025"  # noqa: S105  (public demo accounts, printed b
 TWO_TIER_REFORM = datetime.date(2025, 7, 1)  # no more districts: 3★ certificates move to the province
 MINISTRY_RENAMED = datetime.date(2025, 3, 1)  # Agriculture merged with Natural Resources and Environment
 PHOTO_SIZE = (800, 600)
+CARD_SIZE = (480, 360)  # as the staff upload's card rendition (products.staff.images.CARD_SIZE)
 PHOTOS_PER_SET = 2
 
 # Valid, published products per province; Hà Tĩnh as the seed report gave it.
@@ -443,7 +444,7 @@ def ensure_photos() -> dict[str, list[str]]:
         for index in range(PHOTOS_PER_SET):
             name = f"demo/ocop-{vietnamese_slugify(code)}-{index + 1}.jpg"
             names[code].append(name)
-            if default_storage.exists(name):
+            if default_storage.exists(name) and default_storage.exists(card_name(name)):
                 continue
             rng = random.Random(f"{SEED}:photo:{code}:{index}")
             hue = rng.random()
@@ -462,10 +463,17 @@ def ensure_photos() -> dict[str, list[str]]:
                 draw.rounded_rectangle(box, radius=40, fill=accent, outline=light, width=8)
             else:
                 draw.polygon([(width / 2, height * 0.15), box[2:], (box[0], box[3])], fill=accent)
-            buffer = io.BytesIO()
-            image.save(buffer, "JPEG", quality=80, optimize=True)
-            default_storage.save(name, ContentFile(buffer.getvalue()))
+            for path, size in ((name, PHOTO_SIZE), (card_name(name), CARD_SIZE)):
+                buffer = io.BytesIO()
+                image.resize(size, Image.Resampling.LANCZOS).save(buffer, "JPEG", quality=80, optimize=True)
+                default_storage.delete(path)
+                default_storage.save(path, ContentFile(buffer.getvalue()))
     return names
+
+
+def card_name(name: str) -> str:
+    """Where the card rendition of the demo photo ``name`` is stored."""
+    return name.replace("demo/", "demo/cards/", 1)
 
 
 def ensure_demo_users() -> Counter:
@@ -588,6 +596,9 @@ def _create_products(
                     image=photo_names[product.category.code][index],
                     width=PHOTO_SIZE[0],
                     height=PHOTO_SIZE[1],
+                    card_image=card_name(photo_names[product.category.code][index]),
+                    card_width=CARD_SIZE[0],
+                    card_height=CARD_SIZE[1],
                     alt_text=alt[:255],
                     position=position,
                 )
