@@ -236,3 +236,19 @@ def test_bad_producer_input_gets_a_field_message(field, value, client, editor_a,
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not Producer.objects.filter(name="HTX Lỗi").exists()
+
+
+def test_403_pages_explain_in_vietnamese_in_the_site_style(client, db):
+    from django.test import Client
+
+    from tests.factories import make_staff
+
+    client.force_login(make_staff(username="nobody2", province_slug=None))
+    csrf_client = Client(enforce_csrf_checks=True)
+
+    denied = client.get(reverse("staff:dashboard")).content.decode()
+    expired = csrf_client.post(reverse("staff:login"), {"username": "x", "password": "y"})
+
+    assert "Không được phép" in denied and 'class="site-header"' in denied
+    assert expired.status_code == 403
+    assert "Biểu mẫu đã hết hạn" in expired.content.decode()
