@@ -203,28 +203,16 @@ class ProductQuerySet(models.QuerySet):
         """Store each product's current certificate, stars and expiry; the one place they are set.
 
         The current certificate is the latest (by decision date, then id) that is not revoked.
-        Returns the number of products updated.
+        One set-based UPDATE whatever the number of products; returns how many it matched.
         """
-        current = {
-            cert.product_id: cert
-            for cert in Certificate.objects.filter(product__in=self, revoked_on__isnull=True)
-            .order_by("product_id", "decision_date", "pk")
-            .only("pk", "product_id", "stars", "expires_on")
-        }
-        fields = ["current_certificate", "stars", "certificate_expires_on"]
-        changed = []
-        for product in self.only("pk", *fields).iterator(chunk_size=2000):
-            cert = current.get(product.pk)
-            values = (
-                cert.pk if cert else None,
-                cert.stars if cert else None,
-                cert.expires_on if cert else None,
-            )
-            if (product.current_certificate_id, product.stars, product.certificate_expires_on) != values:
-                product.current_certificate_id, product.stars, product.certificate_expires_on = values
-                changed.append(product)
-        Product.objects.bulk_update(changed, fields, batch_size=500)
-        return len(changed)
+        latest = Certificate.objects.filter(product=models.OuterRef("pk"), revoked_on__isnull=True).order_by(
+            "-decision_date", "-pk"
+        )
+        return self.update(
+            current_certificate=models.Subquery(latest.values("pk")[:1]),
+            stars=models.Subquery(latest.values("stars")[:1]),
+            certificate_expires_on=models.Subquery(latest.values("expires_on")[:1]),
+        )
 
 
 class Product(models.Model):
