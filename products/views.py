@@ -1,8 +1,7 @@
 """Public product pages: the filtered list, the product page and its printable label."""
 
-from django.core.paginator import InvalidPage
 from django.db.models import Case, F, Q, Value, When
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -31,12 +30,15 @@ class ProductListView(FilterView):
         return Product.objects.published().for_listing()
 
     def paginate_queryset(self, queryset, page_size):
-        """Like Django's, but ``page=abc`` gives page 1 and ``page=99999`` the last page, never a 404."""
+        """The nearest valid page: ``page=abc``, ``0`` or ``-1`` give page 1, ``page=99999`` the last."""
         paginator = self.get_paginator(queryset, page_size)
+        number = self.request.GET.get("page")
         try:
-            page = paginator.get_page(self.request.GET.get("page"))
-        except InvalidPage as error:  # pragma: no cover - get_page() already falls back
-            raise Http404(str(error)) from error
+            if int(number) < 1:
+                number = 1  # get_page() would give the last page, the farthest from the one asked for
+        except (TypeError, ValueError):
+            pass
+        page = paginator.get_page(number)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):

@@ -197,6 +197,18 @@ def test_a_malformed_page_number_shows_the_first_page(client, catalog, page):
     assert set(slugs_on_page(response.content.decode())) == catalog.valid
 
 
+@pytest.mark.parametrize("page", ["0", "-1", "-99999"])
+def test_a_page_below_one_shows_the_first_page_not_the_last(client, page):
+    add_valid_products(30)
+
+    response = client.get(URL + f"?page={page}")
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 1
+    assert len(slugs_on_page(response.content.decode())) == 24
+    assert f"“{page}”" in response.context["notices"][-1]
+
+
 def test_a_page_past_the_end_shows_the_last_page_with_a_message(client):
     add_valid_products(30)
 
