@@ -378,6 +378,14 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     assert "Disallow: /admin/" in body
 
 
+def test_robots_txt_answers_head_requests(client, db):
+    response = client.head("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert client.post("/robots.txt").status_code == 405
+
+
 def test_404_page_is_in_the_site_style_and_language(client, db):
     vietnamese = client.get("/khong-co-trang-nay/")
     english = client.get("/en/no-such-page/")
