@@ -80,8 +80,12 @@ class ProductDetailView(DetailView):
         today = timezone.localdate()
         certificates = product.all_certificates
         # The current certificate; failing that (all revoked) the latest one, shown as revoked.
-        certificate = product.current_certificate or (certificates[0] if certificates else None)
+        # Revoked even when its revocation date is still ahead: the catalog stops counting a
+        # certificate once a revocation is recorded (sync_current_certificates), and so does this page.
+        certificate = product.current_certificate
         status = certificate.status_on(today) if certificate else None
+        if certificate is None and certificates:
+            certificate, status = certificates[0], Certificate.Status.REVOKED
         valid = status in (Certificate.Status.VALID, Certificate.Status.EXPIRING)
         url = absolute_url(product.get_absolute_url(), self.request)
         images = [absolute_url(photo.image.url, self.request) for photo in product.ordered_photos]

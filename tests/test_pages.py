@@ -209,6 +209,23 @@ def test_revoked_product_page_says_revoked(client):
     assert "award" not in response.context["json_ld"]
 
 
+def test_certificate_revoked_with_a_later_date_never_looks_valid_on_the_product_page(client):
+    # The catalog stops counting a certificate once a revocation is recorded, whatever its date;
+    # the product page must agree with the list, the label and the JSON-LD.
+    product = make_product(slug="revoked-later", stars=4)
+    certificate = product.current_certificate
+    certificate.revoked_on = timezone.localdate() + datetime.timedelta(days=5)
+    certificate.save()
+
+    response = client.get(product.get_absolute_url())
+    html = response.content.decode()
+
+    assert response.context["certificate_status"] == "revoked"
+    assert "certificate-revoked" in html and "certificate-valid" not in html
+    assert "badge-stars" not in html.split('id="certificate-title"')[1].split("</section>")[0]
+    assert "award" not in response.context["json_ld"]
+
+
 def test_expiring_product_page_says_how_many_days_are_left(client):
     day = timezone.localdate()
     product = make_product(slug="soon", stars=None)
