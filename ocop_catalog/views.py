@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from producers.models import Province
 from producers.text import fold
-from products.models import Product, certificate_status_conditions
+from products.models import Product
 from products.sharing import absolute_url
 
 FEATURED = 8
@@ -20,7 +20,7 @@ NEWEST = 8
 def home(request):
     """What the catalog holds, a search box, the 34 provinces, featured and newest products."""
     today = timezone.localdate()
-    valid = Product.objects.published().filter(certificate_status_conditions(today)["valid"])
+    valid = Product.objects.published().certified_valid_on(today)
     totals = valid.aggregate(
         products=Count("pk"),
         producers=Count("producer", distinct=True),

@@ -1,12 +1,12 @@
 """Public producer and province pages."""
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView
 
 from producers.models import Producer, Province, PublicationStatus
-from products.models import Category, Product, certificate_status_conditions
+from products.models import Category, Product
 
 PROVINCE_PRODUCTS = 12
 PROVINCE_PRODUCERS = 60
@@ -24,10 +24,7 @@ class ProducerDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["products"] = (
-            Product.objects.published()
-            .filter(producer=self.object)
-            .for_listing()
-            .order_by(F("stars").desc(nulls_last=True), "search_name", "pk")
+            Product.objects.published().filter(producer=self.object).for_listing().by_stars()
         )
         return context
 
@@ -36,11 +33,7 @@ def province_detail(request, slug):
     """``/provinces/<slug>/``: counts by star and category group, producers, products, former provinces."""
     province = get_object_or_404(Province, slug=slug)
     today = timezone.localdate()
-    valid = (
-        Product.objects.published()
-        .in_province(province)
-        .filter(certificate_status_conditions(today)["valid"])
-    )
+    valid = Product.objects.published().in_province(province).certified_valid_on(today)
 
     star_counts = dict(
         valid.order_by().values_list("stars").annotate(n=Count("pk")).values_list("stars", "n")
@@ -67,9 +60,7 @@ def province_detail(request, slug):
         .select_related("ward")
         .order_by("-product_count", "slug")[:PROVINCE_PRODUCERS]
     )
-    products = valid.for_listing().order_by(F("stars").desc(nulls_last=True), "search_name", "pk")[
-        :PROVINCE_PRODUCTS
-    ]
+    products = valid.for_listing().by_stars()[:PROVINCE_PRODUCTS]
     context = {
         "province": province,
         "former_provinces": list(province.former_provinces.order_by("name")),

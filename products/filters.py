@@ -13,7 +13,7 @@ still applies, and ``ProductFilter.notices`` says in words what was ignored.
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from producers.models import Producer, Province
 from producers.text import fold
-from products.models import Category, certificate_status_conditions
+from products.models import STAR_ORDER, Category, certificate_status_conditions
 
 MAX_QUERY_LENGTH = 200
 
@@ -41,8 +41,8 @@ SORT_CHOICES = [
 ]
 # The allow-list of orderings; "relevance" falls back to "stars" when there is no search text.
 ORDERINGS = {
-    "relevance": ("-relevance", F("stars").desc(nulls_last=True), "search_name", "pk"),
-    "stars": (F("stars").desc(nulls_last=True), "search_name", "pk"),
+    "relevance": ("-relevance", *STAR_ORDER),
+    "stars": STAR_ORDER,
     "newest": ("-created_at", "-pk"),
     "name": ("search_name", "pk"),
 }

@@ -96,10 +96,15 @@ def _word_prefix(field: str, term: str) -> Q:
     return Q(**{f"{field}__startswith": term}) | Q(**{f"{field}__contains": f" {term}"})
 
 
+# Most stars first, uncertified last, then by folded name: the catalog's default order.
+STAR_ORDER = (models.F("stars").desc(nulls_last=True), "search_name", "pk")
+
+
 def certificate_status_conditions(day: datetime.date) -> dict[str, Q]:
     """The catalog's certificate filters as ``Q`` objects, for filtering and conditional counts.
 
-    They match ``certified_valid_on``, ``expiring_on`` and ``expired_on`` of ``ProductQuerySet``.
+    The one definition of valid, expiring and expired: ``certified_valid_on``, ``expiring_on``
+    and ``expired_on`` of ``ProductQuerySet`` filter with these.
     """
     has_certificate = models.Exists(Certificate.objects.filter(product=models.OuterRef("pk")))
     return {
@@ -123,20 +128,19 @@ class ProductQuerySet(models.QuerySet):
 
     def certified_valid_on(self, day: datetime.date):
         """Products whose current certificate is valid (or expiring) on ``day``."""
-        return self.filter(stars__isnull=False, certificate_expires_on__gte=day)
+        return self.filter(certificate_status_conditions(day)["valid"])
 
     def expiring_on(self, day: datetime.date):
         """Products whose valid certificate ends within ``EXPIRING_WITHIN_DAYS`` of ``day``."""
-        return self.filter(
-            stars__isnull=False,
-            certificate_expires_on__gte=day,
-            certificate_expires_on__lte=day + datetime.timedelta(days=EXPIRING_WITHIN_DAYS),
-        )
+        return self.filter(certificate_status_conditions(day)["expiring"])
 
     def expired_on(self, day: datetime.date):
         """Products with no certificate valid on ``day``: expired, or every certificate revoked."""
-        has_certificate = models.Exists(Certificate.objects.filter(product=models.OuterRef("pk")))
-        return self.filter(has_certificate).filter(Q(stars__isnull=True) | Q(certificate_expires_on__lt=day))
+        return self.filter(certificate_status_conditions(day)["expired"])
+
+    def by_stars(self):
+        """Most stars first (uncertified last), then by name: the catalog's default order."""
+        return self.order_by(*STAR_ORDER)
 
     def for_listing(self):
         """Everything a product card shows, in one query (the cover photo is prefetched)."""

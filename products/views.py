@@ -1,6 +1,6 @@
 """Public product pages: the filtered list, the product page and its printable label."""
 
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -10,7 +10,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from products.filters import ProductFilter
-from products.models import Certificate, Product
+from products.models import STAR_ORDER, Certificate, Product
 from products.sharing import absolute_url, label_svg, product_json_ld, qr_svg
 
 RELATED_PRODUCTS = 4
@@ -128,7 +128,7 @@ def related_products(product: Product, today) -> list[Product]:
         .annotate(
             same_set=Case(When(category_id=product.category_id, then=Value(1)), default=Value(0)),
         )
-        .order_by("-same_set", F("stars").desc(nulls_last=True), "search_name", "pk")
+        .order_by("-same_set", *STAR_ORDER)
         .for_listing()[:RELATED_PRODUCTS]
     )
 
