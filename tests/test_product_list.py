@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -270,6 +272,14 @@ def test_list_page_has_labelled_controls(client, catalog):
 
     for control_id in ("id_q", "id_category", "id_sort"):
         assert f'for="{control_id}"' in html and f'id="{control_id}"' in html
+
+
+def test_product_cards_sit_under_a_results_heading_not_under_the_filters(client, catalog):
+    html = client.get(URL).content.decode()
+
+    before_first_card = html[: html.index('class="card-title"')]
+    last_h2 = re.findall(r"<h2\b[^>]*>(.*?)</h2>", before_first_card, re.S)[-1]
+    assert last_h2.strip() in ("Kết quả", "Results")
 
 
 def test_product_list_url_builds_the_public_query_string():
