@@ -51,7 +51,9 @@ def home(request):
 @require_safe
 def robots_txt(request):
     sitemap = absolute_url(reverse("sitemap"), request)
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /en/admin/", f"Sitemap: {sitemap}", ""]
+    # Admin and the staff workspace, in both languages: nothing there is for search engines.
+    private = ["/admin/", "/en/admin/", "/staff/", "/en/staff/"]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in private), f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

@@ -393,6 +393,8 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     body = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /admin/" in body
+    for path in ("/admin/", "/en/admin/", "/staff/", "/en/staff/"):
+        assert f"Disallow: {path}\n" in body
 
 
 def test_robots_txt_answers_head_requests(client, db):
