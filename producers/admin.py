@@ -24,6 +24,25 @@ class ProvinceScopedAdminMixin:
         provinces = permissions.editable_provinces(request.user)
         return queryset.filter(**{f"{self.province_lookup}__in": provinces})
 
+    def in_scope(self, request, obj) -> bool:
+        """May ``request.user`` reach ``obj`` at all? (None: the model in general.)
+
+        Object-level, because some admin views load objects without ``get_queryset``:
+        django-simple-history's history list and revert form read historical rows directly.
+        """
+        if obj is None or permissions.is_national_admin(request.user):
+            return True
+        return self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if not permissions.is_national_admin(request.user):
             provinces = permissions.editable_provinces(request.user)

@@ -172,3 +172,31 @@ def test_admin_province_staff_with_admin_access_sees_only_their_province(client)
     assert own.name in listing and other.name not in listing
     assert other_page.status_code == 302  # admin redirects a missing object to its index
     assert not ProvinceMembership.objects.filter(province__slug="nghe-an").exists()
+
+
+def test_admin_province_staff_cannot_read_or_revert_another_province_through_history(client):
+    user = make_staff(username="hatinh-admin", province_slug="ha-tinh", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=["view_product", "change_product"]))
+    own = make_product(producer=make_producer(province_slug="ha-tinh"), name="Kẹo cu đơ")
+    other = make_product(
+        producer=make_producer(province_slug="nghe-an"), name="Cam Vinh nháp", status="draft"
+    )
+    other.name = "Cam Vinh bản mới"
+    other.save()
+    first_version = other.history.earliest("history_date")
+    client.force_login(user)
+
+    history = client.get(reverse("admin:products_product_history", args=[other.pk]))
+    version = client.get(
+        reverse("admin:products_product_simple_history", args=[other.pk, first_version.history_id])
+    )
+    revert = client.post(
+        reverse("admin:products_product_simple_history", args=[other.pk, first_version.history_id]),
+        {"name": "Cam Vinh nháp"},
+    )
+
+    assert history.status_code == version.status_code == revert.status_code == 403
+    assert "Cam Vinh" not in history.content.decode() + version.content.decode()
+    other.refresh_from_db()
+    assert other.name == "Cam Vinh bản mới"
+    assert client.get(reverse("admin:products_product_history", args=[own.pk])).status_code == 200
