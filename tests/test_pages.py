@@ -417,6 +417,16 @@ def test_404_page_is_in_the_site_style_and_language(client, db):
     assert '<html lang="en">' in english.content.decode() and "Page not found" in english.content.decode()
 
 
+def test_a_request_for_an_unknown_host_gets_the_400_page_not_a_500(client, db):
+    client.raise_request_exception = False
+
+    response = client.get("/products/", HTTP_HOST="scanner.example")
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="site-header"' in html and "scanner.example" not in html
+
+
 def test_an_error_in_a_page_gives_the_500_page_in_the_site_style(client, db, monkeypatch):
     from products.views import ProductListView
 
