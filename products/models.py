@@ -5,7 +5,7 @@ import dataclasses
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -368,6 +368,21 @@ class Product(models.Model):
         self.refresh_from_db(fields=["current_certificate", "stars", "certificate_expires_on"])
 
 
+class CertificateQuerySet(models.QuerySet):
+    def delete(self):
+        """Delete these certificates and refresh the current certificate of their products.
+
+        A bulk delete (the admin's "delete selected" action, a data fix) skips
+        ``Certificate.delete()``; without this the products would keep the stars and expiry
+        of a certificate that no longer exists, and show them as valid.
+        """
+        product_ids = set(self.values_list("product_id", flat=True))
+        with transaction.atomic(using=self.db):
+            result = super().delete()
+            Product.objects.using(self.db).filter(pk__in=product_ids).sync_current_certificates()
+        return result
+
+
 class Certificate(models.Model):
     """An OCOP certificate: one approval decision rating one product 3, 4 or 5 stars."""
 
@@ -410,6 +425,7 @@ class Certificate(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords()
+    objects = CertificateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-decision_date", "-pk"]

@@ -200,3 +200,17 @@ def test_admin_province_staff_cannot_read_or_revert_another_province_through_his
     other.refresh_from_db()
     assert other.name == "Cam Vinh bản mới"
     assert client.get(reverse("admin:products_product_history", args=[own.pk])).status_code == 200
+
+
+def test_admin_bulk_delete_of_certificates_clears_the_product_badge(admin_client):
+    product = make_product(stars=4)
+
+    response = admin_client.post(
+        reverse("admin:products_certificate_changelist"),
+        {"action": "delete_selected", "_selected_action": [product.current_certificate_id], "post": "yes"},
+    )
+
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert not product.certificates.exists()
+    assert product.stars is None and product.validity_on() is None

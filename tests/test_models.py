@@ -144,6 +144,20 @@ def test_deleting_the_current_certificate_updates_the_product():
     assert product.stars is None
 
 
+def test_deleting_certificates_in_bulk_updates_their_products():
+    rerated = make_product(stars=3, decision_date=datetime.date(2023, 1, 5))
+    newest = make_certificate(product=rerated, stars=4, decision_date=datetime.date(2024, 6, 1))
+    lost = make_product(stars=5)
+
+    Certificate.objects.filter(pk__in=[newest.pk, lost.current_certificate_id]).delete()
+    rerated.refresh_from_db()
+    lost.refresh_from_db()
+
+    assert (rerated.stars, rerated.certificate_expires_on) == (3, datetime.date(2026, 1, 5))
+    assert rerated.current_certificate is not None
+    assert (lost.stars, lost.certificate_expires_on, lost.current_certificate) == (None, None, None)
+
+
 def test_valid_and_expired_querysets_split_on_the_expiry_date():
     valid = make_product(stars=3, decision_date=add_months(TODAY, -35))
     expired = make_product(stars=4, decision_date=add_months(TODAY, -37))
