@@ -4,11 +4,14 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_D_WITH_STROKE = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 
 
 def fold(text: str) -> str:
-    """Lowercase ``text`` and strip Vietnamese diacritics, mapping đ/Đ to d."""
-    text = text.replace("đ", "d").replace("Đ", "d")
+    """Lowercase ``text`` and strip Vietnamese diacritics, mapping đ/Đ (and the look-alike ð/Ð) to d."""
+    # Ð/ð (the eth, U+00D0/U+00F0) stand in for Đ/đ in text converted from old Vietnamese
+    # encodings; neither decomposes, so both are mapped by hand.
+    text = text.translate(_D_WITH_STROKE)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -149,6 +149,19 @@ def test_d_with_stroke_matches_plain_d(products):
     assert search("do luong") == search("đô lương") == ["Trà xanh Đô Lương"]
 
 
+def test_eth_typed_for_d_with_stroke_folds_to_d():
+    # Text converted from old Vietnamese encodings (TCVN3, VNI) often carries Ð/ð (U+00D0/F0,
+    # the Icelandic eth) where Đ/đ was meant; it looks the same and must search the same.
+    assert normalize_search_text("ÐÔ LƯƠNG, ðồi chè") == normalize_search_text("Đô Lương, đồi chè")
+    assert normalize_search_text("Ðô Lương") == "do luong"
+
+
+def test_product_written_with_eth_is_found_by_plain_d(products):
+    make_product(name="Chè xanh Ðô Lương", slug="che-eth", producer=make_producer(province_slug="nghe-an"))
+
+    assert "Chè xanh Ðô Lương" in search("do luong")
+
+
 def test_search_matches_word_starts_not_the_middle_of_words(products):
     assert search("eo cu") == []
     assert search("cu do thien") == ["Kẹo cu đơ Thiên Cầm"]
