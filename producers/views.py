@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView
 
-from producers.models import Producer, Province, PublicationStatus
+from producers.models import Producer, Province
 from products.models import Category, Product
 
 PROVINCE_PRODUCTS = 12
@@ -51,11 +51,8 @@ def province_detail(request, slug):
     province_producers = Producer.objects.published().in_province(province)
     producers = (
         province_producers.annotate(
-            product_count=Count(
-                "products",
-                filter=Q(products__status=PublicationStatus.PUBLISHED)
-                & Q(products__stars__isnull=False, products__certificate_expires_on__gte=today),
-            )
+            # The same published, valid products the counts above are made of.
+            product_count=Count("products", filter=Q(products__in=valid.order_by().values("pk")))
         )
         .select_related("ward")
         .order_by("-product_count", "slug")[:PROVINCE_PRODUCERS]

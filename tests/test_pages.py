@@ -313,7 +313,10 @@ def test_province_page_counts_by_star_and_category_group(client, catalog):
 def test_province_page_lists_producers_products_and_former_provinces(client, catalog):
     response = client.get("/provinces/ha-tinh/")
 
-    assert {p.slug for p in response.context["producers"]} == {"keo-ba-ly", "thanh-huong"}
+    assert {p.slug: p.product_count for p in response.context["producers"]} == {
+        "keo-ba-ly": 1,
+        "thanh-huong": 2,  # valid and expiring; not the expired, revoked or unpublished ones
+    }
     assert {p.slug for p in response.context["products"]} == {
         "keo-cu-do-thien-cam",
         "nuoc-mam-thanh-huong",
