@@ -153,6 +153,12 @@ BAD_ROWS = {
     "unknown_producer_code": (row(producer_code="khong-co"), "khong-co"),
     "unknown_ward": (row(ward="Xã Không Có"), "Xã Không Có"),
     "formula_cell": (row(product_name='=HYPERLINK("http://evil","x")'), "công thức"),
+    "score_not_a_number": (row(score="NaN"), "Điểm"),
+    "score_huge_exponent": (row(score="1E+999"), "Điểm"),
+    "negative_price": (row(price_min=-5), "Giá từ"),
+    "price_beyond_column": (row(price_min=10**20), "Giá từ"),
+    "fractional_price": (row(price_min=45000.5), "Giá từ"),
+    "superscript_digit_price": (row(price_min="²"), "Giá từ"),
 }
 
 
@@ -174,6 +180,65 @@ def test_each_kind_of_bad_row_is_reported_and_nothing_imported(case, client, edi
     assert confirm.status_code == 200
     assert not Product.objects.exists()
     assert not Producer.objects.exists()
+
+
+def test_score_with_more_decimals_than_kept_is_rounded(client, editor_a, db):
+    client.force_login(editor_a)
+
+    _preview, confirm = import_file(
+        client, xlsx([row(score="78.126"), row(decision_number="2/QĐ", score=99.999)])
+    )
+
+    assert confirm.status_code == 302
+    scores = sorted(Certificate.objects.values_list("score", flat=True))
+    assert [str(s) for s in scores] == ["78.13", "100.00"]
+
+
+def test_price_above_matched_products_highest_price_is_a_row_error(client, editor_a, world):
+    client.force_login(editor_a)
+    product = world["product_a"]
+    Product.objects.filter(pk=product.pk).update(price_min=10_000, price_max=20_000)
+    certificate = product.certificates.get()
+    content = xlsx(
+        [
+            row(
+                product_name=product.name,
+                decision_number=certificate.decision_number,
+                decision_date=certificate.decision_date.strftime("%d/%m/%Y"),
+                stars=certificate.stars,
+                producer_code=product.producer.slug,
+                price_min=30_000,
+            )
+        ]
+    )
+
+    response = upload(client, content, "data.xlsx")
+    plan = client.get(response["Location"]).context["plan"]
+    confirm = client.post(response["Location"])
+
+    assert "Giá từ" in plan.error_rows[0].errors[0]
+    assert confirm.status_code == 200
+    product.refresh_from_db()
+    assert product.price_min == 10_000
+
+
+def test_csv_with_a_cell_beyond_the_csv_field_limit_gets_a_message(client, editor_a, db):
+    client.force_login(editor_a)
+
+    response = upload(client, csv_bytes([row(story="x" * 200_000)]), "data.csv")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert not Product.objects.exists()
+
+
+def test_csv_with_long_cells_and_bom_imports(client, editor_a, db):
+    client.force_login(editor_a)
+
+    _preview, confirm = import_file(client, csv_bytes([row(story="Kẹo " * 2500)]), "data.csv")
+
+    assert confirm.status_code == 302
+    assert len(Product.objects.get().story) == len(("Kẹo " * 2500).strip())
 
 
 def test_duplicate_rows_are_reported(client, editor_a, db):
