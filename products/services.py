@@ -179,6 +179,9 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             )
             certificate_fields.update(changes)
             changed_certificates.append(row.certificate)
+            # Certificates are edited on the product's page: a form opened before this import
+            # must be refused as stale rather than write the old certificate back.
+            changed_products[row.product.pk] = row.product
     if changed_products:
         objs = list(changed_products.values())
         for product in objs:

@@ -16,7 +16,7 @@ from producers.models import Producer
 from products.models import Certificate, Product
 from products.staff.imports import COLUMNS
 from tests.staff_fixtures import *  # noqa: F403
-from tests.staff_fixtures import province_snapshot
+from tests.staff_fixtures import product_form_data, province_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -561,3 +561,28 @@ def test_management_command_dry_run_writes_nothing(tmp_path, editor_a):
     )
 
     assert not Product.objects.exists()
+
+
+def test_edit_form_opened_before_an_import_changed_its_certificate_is_refused(client, editor_a, world):
+    client.force_login(editor_a)
+    product = world["product_a"]
+    certificate = product.certificates.get()
+    stale_form = product_form_data(product, story="sửa tay")
+    only_the_certificate_changes = row(
+        product_name=product.name,
+        category_code=product.category.code,
+        price_min="",
+        decision_number=certificate.decision_number,
+        decision_date=certificate.decision_date.strftime("%d/%m/%Y"),
+        producer_code=product.producer.slug,
+        stars=5,
+    )
+    preview, _confirm = import_file(client, xlsx([only_the_certificate_changes]))
+
+    response = client.post(reverse("staff:product_edit", args=[product.pk]), stale_form)
+
+    assert preview.context["plan"].rows[0].action == "update"
+    assert response.status_code == 200 and response.context["stale"]
+    certificate.refresh_from_db()
+    assert certificate.stars == 5
+    assert Product.objects.get(pk=product.pk).story != "sửa tay"
