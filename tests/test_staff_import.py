@@ -586,3 +586,75 @@ def test_edit_form_opened_before_an_import_changed_its_certificate_is_refused(cl
     certificate.refresh_from_db()
     assert certificate.stars == 5
     assert Product.objects.get(pk=product.pk).story != "sửa tay"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_edit_saved_while_an_import_is_checking_is_never_overwritten(reference_data):
+    """An edit racing an import that changes the same product: refused as stale, or kept."""
+    import threading
+
+    from django.db import connection, connections, transaction
+
+    from producers.models import Province
+    from producers.services import StaleEditError, claim_version
+    from products.services import run_import
+    from products.staff.imports import read_table
+    from tests.factories import make_certificate, make_producer, make_product, make_staff
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs concurrent transactions (PostgreSQL)")
+    user = make_staff(username="editor-a", province_slug="ha-tinh")
+    province = Province.objects.get(slug="ha-tinh")
+    product = make_product(producer=make_producer(province_slug="ha-tinh"), story="cũ")
+    certificate = make_certificate(product=product)
+    rows = read_table(
+        xlsx(
+            [
+                row(
+                    product_name=product.name,
+                    category_code=product.category.code,
+                    decision_number=certificate.decision_number,
+                    decision_date=certificate.decision_date.strftime("%d/%m/%Y"),
+                    stars=certificate.stars,
+                    issuer=certificate.issuer,
+                    producer_code=product.producer.slug,
+                    price_min="",
+                    story="từ tệp",
+                )
+            ]
+        ),
+        "data.xlsx",
+    )
+    checking = threading.Event()
+    outcome = []
+
+    def while_checking(done, total):
+        checking.set()
+        time.sleep(0.5)  # the edit below runs now, between the import's check and its write
+
+    def importer():
+        try:
+            run_import(rows=rows, province=province, user=user, check_progress=while_checking)
+        finally:
+            connections.close_all()
+
+    def editor():
+        try:
+            checking.wait(5)
+            with transaction.atomic():
+                claim_version(model=Product, pk=product.pk, expected_version=product.version)
+                Product.objects.filter(pk=product.pk).update(story="sửa tay")
+            outcome.append("saved")
+        except StaleEditError:
+            outcome.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=importer), threading.Thread(target=editor)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    story = Product.objects.get(pk=product.pk).story
+    assert (outcome, story) in ((["refused"], "từ tệp"), (["saved"], "sửa tay"))
