@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from producers.forms import VersionedForm, https_formfield
@@ -77,6 +78,14 @@ class CertificateForm(forms.ModelForm):
         # The database constraint would only give a message for the whole form.
         self.fields["score"].validators += [MinValueValidator(0), MaxValueValidator(100)]
         self.fields["score"].widget.attrs.update({"min": 0, "max": 100})
+
+    def clean_decision_date(self):
+        # Checked here too, not only in Certificate.clean: the model computes the default
+        # expiry before it looks at the date, and 36 months after a date in year 9999 overflows.
+        decision_date = self.cleaned_data.get("decision_date")
+        if decision_date and decision_date > timezone.localdate():
+            raise ValidationError(_("The decision date cannot be in the future."))
+        return decision_date
 
 
 class PhotoForm(forms.ModelForm):
