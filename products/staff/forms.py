@@ -135,13 +135,6 @@ ChannelFormSet = inlineformset_factory(
 NewPhotoFormSet = forms.formset_factory(NewPhotoForm, extra=2, max_num=6, validate_max=True)
 
 
-def validate_new_photos(formset) -> list[dict]:
-    """The cleaned uploads of a valid NewPhotoFormSet, skipping empty rows."""
-    if not formset.is_valid():
-        raise ValidationError("invalid")
-    return [form.cleaned_data for form in formset.forms if form.cleaned_data.get("image")]
-
-
 class AdminPhotoForm(forms.ModelForm):
     """Django admin's photo form: the same checks and re-encoding as the staff pages.
 
