@@ -159,6 +159,8 @@ BAD_ROWS = {
     "price_beyond_column": (row(price_min=10**20), "Giá từ"),
     "fractional_price": (row(price_min=45000.5), "Giá từ"),
     "superscript_digit_price": (row(price_min="²"), "Giá từ"),
+    "price_with_decimals": (row(price_min="12.5"), "Giá từ"),
+    "price_with_decimal_comma": (row(price_min="1,5"), "Giá từ"),
 }
 
 
@@ -180,6 +182,28 @@ def test_each_kind_of_bad_row_is_reported_and_nothing_imported(case, client, edi
     assert confirm.status_code == 200
     assert not Product.objects.exists()
     assert not Producer.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "price"),
+    [
+        ("1250000", 1250000),
+        ("1.250.000", 1250000),
+        ("1,250,000", 1250000),
+        ("1 250 000", 1250000),
+        ("1.250.000,00", 1250000),
+        ("1,250,000.00 đ", 1250000),
+        ("45.000 VND", 45000),
+        (45000.0, 45000),
+    ],
+)
+def test_price_cells_with_thousand_separators_are_understood(cell, price, client, editor_a, db):
+    client.force_login(editor_a)
+
+    _preview, confirm = import_file(client, xlsx([row(price_min=cell)]))
+
+    assert confirm.status_code == 302
+    assert Product.objects.get().price_min == price
 
 
 def test_score_with_more_decimals_than_kept_is_rounded(client, editor_a, db):

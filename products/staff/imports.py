@@ -249,6 +249,13 @@ def _parse_date(value) -> datetime.date | None:
 
 
 MAX_PRICE = 9_223_372_036_854_775_807  # the largest value the price column holds
+# "120000", "120.000", "120,000", "1 200 000", "120.000,00" or "120,000.00", with an optional
+# "đ"/"VND"; not "12.5" or "1,5", which are not whole amounts and must not become 125 or 15.
+_PRICE = re.compile(
+    r"^(?P<whole>[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+)"
+    r"(?:[.,]00?)?\s*(?:đ|đồng|vnd|vnđ)?$",
+    re.IGNORECASE,
+)
 
 
 def _parse_price(value) -> int | None:
@@ -262,11 +269,10 @@ def _parse_price(value) -> int | None:
     if isinstance(value, int):
         number = value
     else:
-        text = _text(value).replace(".", "").replace(",", "").replace(" ", "")
-        # isdecimal() alone lets through digits int() still refuses ("²") and non-ASCII digits.
-        if not (text.isascii() and text.isdecimal()):
+        match = _PRICE.match(_text(value))
+        if match is None:
             return None
-        number = int(text)
+        number = int(re.sub(r"\D", "", match.group("whole")))
     return number if 0 <= number <= MAX_PRICE else None
 
 
