@@ -206,6 +206,18 @@ def test_price_cells_with_thousand_separators_are_understood(cell, price, client
     assert Product.objects.get().price_min == price
 
 
+@pytest.mark.parametrize(
+    "cell", ["15/03/2024", "15-03-2024", "15.03.2024", "2024-03-15", "2024-03-15 00:00:00", "15/3/2024"]
+)
+def test_decision_dates_in_common_spreadsheet_forms_are_understood(cell, client, editor_a, db):
+    client.force_login(editor_a)
+
+    _preview, confirm = import_file(client, csv_bytes([row(decision_date=cell)]), "data.csv")
+
+    assert confirm.status_code == 302
+    assert Certificate.objects.get().decision_date == datetime.date(2024, 3, 15)
+
+
 def test_score_with_more_decimals_than_kept_is_rounded(client, editor_a, db):
     client.force_login(editor_a)
 

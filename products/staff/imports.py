@@ -77,7 +77,8 @@ KIND_BY_FOLDED = {
     ]
 } | {value: value for value in Producer.Kind.values}
 
-DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y")
+DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d")
+_TIME_OF_DAY = re.compile(r" \d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 
 
 class ImportFileError(Exception):
@@ -239,7 +240,8 @@ def _parse_date(value) -> datetime.date | None:
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = _text(value)
+    # A date cell saved to CSV by some tools carries a midnight time: "2024-03-15 00:00:00".
+    text = _TIME_OF_DAY.sub("", _text(value))
     for fmt in DATE_FORMATS:
         try:
             return datetime.datetime.strptime(text, fmt).date()
