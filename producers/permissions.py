@@ -87,13 +87,6 @@ def editable_wards(user):
     return Ward.objects.filter(province__in=editable_provinces(user))
 
 
-def editable_certificates(user):
-    """Certificates of products ``user`` may change."""
-    from products.models import Certificate
-
-    return Certificate.objects.filter(product__in=editable_products(user))
-
-
 def import_province(user) -> Province | None:
     """The province a spreadsheet import by ``user`` writes into: always their own.
 

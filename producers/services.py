@@ -45,6 +45,12 @@ ACTION_LABELS = {
 }
 
 
+STALE_STATUS_MESSAGE = _(
+    "This record was changed after you opened the page, so the status was not changed. "
+    "Check the current version below, then try again."
+)
+
+
 def claim_version(*, model: type[models.Model], pk: int, expected_version: int) -> int:
     """Move the row from ``expected_version`` to the next one, or raise StaleEditError.
 
@@ -82,17 +88,27 @@ def allowed_actions(*, obj, province_id: int, user) -> list[str]:
     ]
 
 
+def posted_version(value: str | None) -> int | None:
+    """The version a page was showing, from a POST value; None when absent or not a number."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdecimal() and len(value) < 10 else None
+
+
 @transaction.atomic
-def change_status(*, obj, province_id: int, action: str, user) -> None:
+def change_status(*, obj, province_id: int, action: str, user, expected_version: int | None = None) -> None:
     """Apply a publication action to a producer or product, recording who did it.
 
-    Raises PermissionDenied when ``user`` may not take the action in this province and
-    TransitionError when it does not apply to the current status.
+    Raises PermissionDenied when ``user`` may not take the action in this province,
+    StaleEditError when ``expected_version`` is given and the object was saved since (so an
+    approver never publishes changes they have not seen), and TransitionError when the
+    action does not apply to the current status.
     """
     sources, target, needs_approver = TRANSITIONS[action]
     if not can_edit_province(user, province_id) or (needs_approver and not can_approve(user, province_id)):
         raise PermissionDenied
     locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise StaleEditError
     if locked.status not in sources:
         raise TransitionError
     locked.status = target

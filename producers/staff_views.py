@@ -12,11 +12,13 @@ from producers.forms import ProducerForm
 from producers.permissions import editable_producers, editable_products
 from producers.services import (
     ACTION_LABELS,
+    STALE_STATUS_MESSAGE,
     TRANSITIONS,
     StaleEditError,
     TransitionError,
     allowed_actions,
     change_status,
+    posted_version,
     save_producer,
 )
 from products.staff import exports, history
@@ -119,7 +121,15 @@ def producer_status(request, pk, action):
         raise Http404
     producer = get_object_or_404(editable_producers(request.user), pk=pk)
     try:
-        change_status(obj=producer, province_id=producer.province_id, action=action, user=request.user)
+        change_status(
+            obj=producer,
+            province_id=producer.province_id,
+            action=action,
+            user=request.user,
+            expected_version=posted_version(request.POST.get("version")),
+        )
+    except StaleEditError:
+        messages.error(request, STALE_STATUS_MESSAGE)
     except TransitionError:
         messages.error(request, _("This action does not apply to the current status."))
     else:

@@ -179,6 +179,9 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             )
             certificate_fields.update(changes)
             changed_certificates.append(row.certificate)
+            # Certificates are edited on the product's page: a form opened before this import
+            # must be refused as stale rather than write the old certificate back.
+            changed_products[row.product.pk] = row.product
     if changed_products:
         objs = list(changed_products.values())
         for product in objs:
@@ -244,9 +247,16 @@ def run_import(*, rows, province, user, progress=None, check_progress=None):
 
     The province row is locked first, so two imports into one province (a double click on
     "import now", two staff at once) run one after the other and the second sees the first's
-    rows: it finds them unchanged instead of creating duplicates.
+    rows: it finds them unchanged instead of creating duplicates. The province's product rows
+    are locked as well, against staff edits saved between the check and the write.
     """
     Province.objects.select_for_update().get(pk=province.pk)
+    # Staff edits do not take the province lock, so lock the province's products too: an edit
+    # saving meanwhile waits for this import and is then refused as stale, instead of being
+    # overwritten by what the import checked before it.
+    list(
+        Product.objects.filter(producer__province=province).select_for_update(of=("self",)).values_list("pk")
+    )
     plan = plan_import(rows=rows, province=province, progress=check_progress)
     if not plan.is_valid:
         return plan, None

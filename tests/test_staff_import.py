@@ -16,7 +16,7 @@ from producers.models import Producer
 from products.models import Certificate, Product
 from products.staff.imports import COLUMNS
 from tests.staff_fixtures import *  # noqa: F403
-from tests.staff_fixtures import province_snapshot
+from tests.staff_fixtures import product_form_data, province_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -153,6 +153,14 @@ BAD_ROWS = {
     "unknown_producer_code": (row(producer_code="khong-co"), "khong-co"),
     "unknown_ward": (row(ward="Xã Không Có"), "Xã Không Có"),
     "formula_cell": (row(product_name='=HYPERLINK("http://evil","x")'), "công thức"),
+    "score_not_a_number": (row(score="NaN"), "Điểm"),
+    "score_huge_exponent": (row(score="1E+999"), "Điểm"),
+    "negative_price": (row(price_min=-5), "Giá từ"),
+    "price_beyond_column": (row(price_min=10**20), "Giá từ"),
+    "fractional_price": (row(price_min=45000.5), "Giá từ"),
+    "superscript_digit_price": (row(price_min="²"), "Giá từ"),
+    "price_with_decimals": (row(price_min="12.5"), "Giá từ"),
+    "price_with_decimal_comma": (row(price_min="1,5"), "Giá từ"),
 }
 
 
@@ -174,6 +182,99 @@ def test_each_kind_of_bad_row_is_reported_and_nothing_imported(case, client, edi
     assert confirm.status_code == 200
     assert not Product.objects.exists()
     assert not Producer.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "price"),
+    [
+        ("1250000", 1250000),
+        ("1.250.000", 1250000),
+        ("1,250,000", 1250000),
+        ("1 250 000", 1250000),
+        ("1.250.000,00", 1250000),
+        ("1,250,000.00 đ", 1250000),
+        ("45.000 VND", 45000),
+        (45000.0, 45000),
+    ],
+)
+def test_price_cells_with_thousand_separators_are_understood(cell, price, client, editor_a, db):
+    client.force_login(editor_a)
+
+    _preview, confirm = import_file(client, xlsx([row(price_min=cell)]))
+
+    assert confirm.status_code == 302
+    assert Product.objects.get().price_min == price
+
+
+@pytest.mark.parametrize(
+    "cell", ["15/03/2024", "15-03-2024", "15.03.2024", "2024-03-15", "2024-03-15 00:00:00", "15/3/2024"]
+)
+def test_decision_dates_in_common_spreadsheet_forms_are_understood(cell, client, editor_a, db):
+    client.force_login(editor_a)
+
+    _preview, confirm = import_file(client, csv_bytes([row(decision_date=cell)]), "data.csv")
+
+    assert confirm.status_code == 302
+    assert Certificate.objects.get().decision_date == datetime.date(2024, 3, 15)
+
+
+def test_score_with_more_decimals_than_kept_is_rounded(client, editor_a, db):
+    client.force_login(editor_a)
+
+    _preview, confirm = import_file(
+        client, xlsx([row(score="78.126"), row(decision_number="2/QĐ", score=99.999)])
+    )
+
+    assert confirm.status_code == 302
+    scores = sorted(Certificate.objects.values_list("score", flat=True))
+    assert [str(s) for s in scores] == ["78.13", "100.00"]
+
+
+def test_price_above_matched_products_highest_price_is_a_row_error(client, editor_a, world):
+    client.force_login(editor_a)
+    product = world["product_a"]
+    Product.objects.filter(pk=product.pk).update(price_min=10_000, price_max=20_000)
+    certificate = product.certificates.get()
+    content = xlsx(
+        [
+            row(
+                product_name=product.name,
+                decision_number=certificate.decision_number,
+                decision_date=certificate.decision_date.strftime("%d/%m/%Y"),
+                stars=certificate.stars,
+                producer_code=product.producer.slug,
+                price_min=30_000,
+            )
+        ]
+    )
+
+    response = upload(client, content, "data.xlsx")
+    plan = client.get(response["Location"]).context["plan"]
+    confirm = client.post(response["Location"])
+
+    assert "Giá từ" in plan.error_rows[0].errors[0]
+    assert confirm.status_code == 200
+    product.refresh_from_db()
+    assert product.price_min == 10_000
+
+
+def test_csv_with_a_cell_beyond_the_csv_field_limit_gets_a_message(client, editor_a, db):
+    client.force_login(editor_a)
+
+    response = upload(client, csv_bytes([row(story="x" * 200_000)]), "data.csv")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert not Product.objects.exists()
+
+
+def test_csv_with_long_cells_and_bom_imports(client, editor_a, db):
+    client.force_login(editor_a)
+
+    _preview, confirm = import_file(client, csv_bytes([row(story="Kẹo " * 2500)]), "data.csv")
+
+    assert confirm.status_code == 302
+    assert len(Product.objects.get().story) == len(("Kẹo " * 2500).strip())
 
 
 def test_duplicate_rows_are_reported(client, editor_a, db):
@@ -496,3 +597,100 @@ def test_management_command_dry_run_writes_nothing(tmp_path, editor_a):
     )
 
     assert not Product.objects.exists()
+
+
+def test_edit_form_opened_before_an_import_changed_its_certificate_is_refused(client, editor_a, world):
+    client.force_login(editor_a)
+    product = world["product_a"]
+    certificate = product.certificates.get()
+    stale_form = product_form_data(product, story="sửa tay")
+    only_the_certificate_changes = row(
+        product_name=product.name,
+        category_code=product.category.code,
+        price_min="",
+        decision_number=certificate.decision_number,
+        decision_date=certificate.decision_date.strftime("%d/%m/%Y"),
+        producer_code=product.producer.slug,
+        stars=5,
+    )
+    preview, _confirm = import_file(client, xlsx([only_the_certificate_changes]))
+
+    response = client.post(reverse("staff:product_edit", args=[product.pk]), stale_form)
+
+    assert preview.context["plan"].rows[0].action == "update"
+    assert response.status_code == 200 and response.context["stale"]
+    certificate.refresh_from_db()
+    assert certificate.stars == 5
+    assert Product.objects.get(pk=product.pk).story != "sửa tay"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_edit_saved_while_an_import_is_checking_is_never_overwritten(reference_data):
+    """An edit racing an import that changes the same product: refused as stale, or kept."""
+    import threading
+
+    from django.db import connection, connections, transaction
+
+    from producers.models import Province
+    from producers.services import StaleEditError, claim_version
+    from products.services import run_import
+    from products.staff.imports import read_table
+    from tests.factories import make_certificate, make_producer, make_product, make_staff
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs concurrent transactions (PostgreSQL)")
+    user = make_staff(username="editor-a", province_slug="ha-tinh")
+    province = Province.objects.get(slug="ha-tinh")
+    product = make_product(producer=make_producer(province_slug="ha-tinh"), story="cũ")
+    certificate = make_certificate(product=product)
+    rows = read_table(
+        xlsx(
+            [
+                row(
+                    product_name=product.name,
+                    category_code=product.category.code,
+                    decision_number=certificate.decision_number,
+                    decision_date=certificate.decision_date.strftime("%d/%m/%Y"),
+                    stars=certificate.stars,
+                    issuer=certificate.issuer,
+                    producer_code=product.producer.slug,
+                    price_min="",
+                    story="từ tệp",
+                )
+            ]
+        ),
+        "data.xlsx",
+    )
+    checking = threading.Event()
+    outcome = []
+
+    def while_checking(done, total):
+        checking.set()
+        time.sleep(0.5)  # the edit below runs now, between the import's check and its write
+
+    def importer():
+        try:
+            run_import(rows=rows, province=province, user=user, check_progress=while_checking)
+        finally:
+            connections.close_all()
+
+    def editor():
+        try:
+            checking.wait(5)
+            with transaction.atomic():
+                claim_version(model=Product, pk=product.pk, expected_version=product.version)
+                Product.objects.filter(pk=product.pk).update(story="sửa tay")
+            outcome.append("saved")
+        except StaleEditError:
+            outcome.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=importer), threading.Thread(target=editor)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    story = Product.objects.get(pk=product.pk).story
+    assert (outcome, story) in ((["refused"], "từ tệp"), (["saved"], "sửa tay"))

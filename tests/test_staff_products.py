@@ -61,6 +61,7 @@ def test_editor_creates_product_with_certificate_and_channel(client, editor_a, w
         ("certificates-0-score", "150", "certificates"),
         ("certificates-0-decision_date", "31/02/2024", "certificates"),
         ("certificates-0-decision_date", "2999-01-01", "certificates"),
+        ("certificates-0-decision_date", "9999-12-31", "certificates"),  # its expiry would overflow
         ("certificates-0-expires_on", "2020-01-01", "certificates"),
         ("channels-0-url", "javascript:alert(1)", "channels"),
         ("price_min", "-5", "form"),

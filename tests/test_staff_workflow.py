@@ -250,3 +250,27 @@ def test_product_detail_query_count_is_fixed(client, editor_a, world, django_ass
         response = client.get(reverse("staff:product_detail", args=[product.pk]))
 
     assert response.content.decode().count("<figure>") == 5
+
+
+@pytest.mark.parametrize("kind", ["product", "producer"])
+def test_approver_cannot_publish_changes_saved_after_opening_the_page(kind, client, approver_a, world):
+    obj = world[f"{kind}_a"]
+    client.force_login(approver_a)
+    page = client.get(reverse(f"staff:{kind}_detail", args=[obj.pk])).content.decode()
+    assert f'name="version" value="{obj.version}"' in page
+    type(obj).objects.filter(pk=obj.pk).update(name="Đổi sau khi mở", version=obj.version + 1)
+
+    response = client.post(
+        reverse(f"staff:{kind}_status", args=[obj.pk, "publish"]), {"version": obj.version}, follow=True
+    )
+
+    obj.refresh_from_db()
+    assert obj.status != PublicationStatus.PUBLISHED
+    assert "đã được thay đổi sau khi bạn mở trang" in response.content.decode()
+
+    response = client.post(
+        reverse(f"staff:{kind}_status", args=[obj.pk, "publish"]), {"version": obj.version}
+    )
+
+    obj.refresh_from_db()
+    assert obj.status == PublicationStatus.PUBLISHED

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from producers.forms import VersionedForm, https_formfield
@@ -78,6 +79,14 @@ class CertificateForm(forms.ModelForm):
         self.fields["score"].validators += [MinValueValidator(0), MaxValueValidator(100)]
         self.fields["score"].widget.attrs.update({"min": 0, "max": 100})
 
+    def clean_decision_date(self):
+        # Checked here too, not only in Certificate.clean: the model computes the default
+        # expiry before it looks at the date, and 36 months after a date in year 9999 overflows.
+        decision_date = self.cleaned_data.get("decision_date")
+        if decision_date and decision_date > timezone.localdate():
+            raise ValidationError(_("The decision date cannot be in the future."))
+        return decision_date
+
 
 class PhotoForm(forms.ModelForm):
     class Meta:
@@ -124,13 +133,6 @@ ChannelFormSet = inlineformset_factory(
     Product, SalesChannel, form=ChannelForm, extra=1, can_delete=True, max_num=20, validate_max=True
 )
 NewPhotoFormSet = forms.formset_factory(NewPhotoForm, extra=2, max_num=6, validate_max=True)
-
-
-def validate_new_photos(formset) -> list[dict]:
-    """The cleaned uploads of a valid NewPhotoFormSet, skipping empty rows."""
-    if not formset.is_valid():
-        raise ValidationError("invalid")
-    return [form.cleaned_data for form in formset.forms if form.cleaned_data.get("image")]
 
 
 class AdminPhotoForm(forms.ModelForm):

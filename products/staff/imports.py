@@ -15,7 +15,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -77,7 +77,8 @@ KIND_BY_FOLDED = {
     ]
 } | {value: value for value in Producer.Kind.values}
 
-DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y")
+DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d")
+_TIME_OF_DAY = re.compile(r" \d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 
 
 class ImportFileError(Exception):
@@ -156,7 +157,12 @@ def read_table(data: bytes, filename: str) -> list[tuple[int, dict]]:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
+        try:
+            rows = list(csv.reader(io.StringIO(text), dialect))
+        except csv.Error as error:  # e.g. a cell longer than the csv module's field limit
+            raise ImportFileError(
+                _("This CSV file cannot be read: a cell is too long or badly quoted.")
+            ) from error
     else:
         raise ImportFileError(_("Upload a .xlsx or .csv file."))
     if not rows:
@@ -234,7 +240,8 @@ def _parse_date(value) -> datetime.date | None:
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = _text(value)
+    # A date cell saved to CSV by some tools carries a midnight time: "2024-03-15 00:00:00".
+    text = _TIME_OF_DAY.sub("", _text(value))
     for fmt in DATE_FORMATS:
         try:
             return datetime.datetime.strptime(text, fmt).date()
@@ -243,15 +250,44 @@ def _parse_date(value) -> datetime.date | None:
     return None
 
 
-def _parse_int(value) -> int | None:
+MAX_PRICE = 9_223_372_036_854_775_807  # the largest value the price column holds
+# "120000", "120.000", "120,000", "1 200 000", "120.000,00" or "120,000.00", with an optional
+# "đ"/"VND"; not "12.5" or "1,5", which are not whole amounts and must not become 125 or 15.
+_PRICE = re.compile(
+    r"^(?P<whole>[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+)"
+    r"(?:[.,]00?)?\s*(?:đ|đồng|vnd|vnđ)?$",
+    re.IGNORECASE,
+)
+
+
+def _parse_price(value) -> int | None:
+    """A whole, non-negative number of đồng from a number or text like "120.000"; None otherwise."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, float):
+        if not value.is_integer():
+            return None
+        value = int(value)
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = _text(value).replace(".", "").replace(",", "").replace(" ", "")
-    return int(text) if text.isdigit() else None
+        number = value
+    else:
+        match = _PRICE.match(_text(value))
+        if match is None:
+            return None
+        number = int(re.sub(r"\D", "", match.group("whole")))
+    return number if 0 <= number <= MAX_PRICE else None
+
+
+def _parse_score(text: str) -> Decimal | None:
+    """A score from 0 to 100, rounded to the two decimals the column keeps; None otherwise."""
+    try:
+        score = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+    # NaN would raise on comparison, and an exponent like 1E+999 would not fit the column.
+    if not score.is_finite() or not (0 <= score <= 100):
+        return None
+    return score.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 _STARS = re.compile(r"^([345])(?:[.,]0+)?\s*(?:sao|★)?$", re.IGNORECASE)
@@ -356,15 +392,12 @@ def plan_import(*, rows: list[tuple[int, dict]], province: Province, progress=No
             )
         score = None
         if v.get("score"):
-            try:
-                score = Decimal(v["score"].replace(",", "."))
-            except InvalidOperation:
-                score = None
-            if score is None or not (0 <= score <= 100) or not score.is_finite():
+            score = _parse_score(v["score"])
+            if score is None:
                 errors.append(_("%(column)s: must be a number from 0 to 100.") % {"column": HEADERS["score"]})
         price = None
         if v.get("price_min"):
-            price = _parse_int(values.get("price_min"))
+            price = _parse_price(values.get("price_min"))
             if price is None:
                 errors.append(
                     _("%(column)s: must be a whole number of đồng.") % {"column": HEADERS["price_min"]}
@@ -448,6 +481,12 @@ def plan_import(*, rows: list[tuple[int, dict]], province: Province, progress=No
         if certificate is not None:
             row.certificate, row.product = certificate, certificate.product
             row.action = "update" if _differs(row) else "unchanged"
+            price_max = certificate.product.price_max
+            if price is not None and price_max is not None and price > price_max:
+                errors.append(
+                    _("%(column)s: higher than the product's highest price (%(max)s đồng).")
+                    % {"column": HEADERS["price_min"], "max": price_max}
+                )
         elif key in foreign_keys:
             errors.append(
                 _(

@@ -21,11 +21,13 @@ from producers.permissions import (
 )
 from producers.services import (
     ACTION_LABELS,
+    STALE_STATUS_MESSAGE,
     TRANSITIONS,
     StaleEditError,
     TransitionError,
     allowed_actions,
     change_status,
+    posted_version,
 )
 from products.models import Certificate, Product, ProductPhoto
 from products.services import save_product
@@ -256,7 +258,15 @@ def product_status(request, pk, action):
         raise Http404
     product = get_object_or_404(editable_products(request.user).select_related("producer"), pk=pk)
     try:
-        change_status(obj=product, province_id=product.producer.province_id, action=action, user=request.user)
+        change_status(
+            obj=product,
+            province_id=product.producer.province_id,
+            action=action,
+            user=request.user,
+            expected_version=posted_version(request.POST.get("version")),
+        )
+    except StaleEditError:
+        messages.error(request, STALE_STATUS_MESSAGE)
     except TransitionError:
         messages.error(request, _("This action does not apply to the current status."))
     else:
