@@ -475,8 +475,10 @@ class Certificate(models.Model):
         errors = {}
         if self.decision_date and self.decision_date > timezone.localdate():
             errors["decision_date"] = _("The decision date cannot be in the future.")
+        # A future decision date is already an error; its default expiry may not even exist (9999).
+        future = "decision_date" in errors
         expires_on = self.expires_on or (
-            self.default_expiry(self.decision_date) if self.decision_date else None
+            self.default_expiry(self.decision_date) if self.decision_date and not future else None
         )
         if self.decision_date and expires_on and expires_on <= self.decision_date:
             errors["expires_on"] = _("The certificate must end after its decision date.")

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from products.models import Certificate, Product, ProductPhoto, add_months
@@ -203,3 +204,20 @@ def test_photo_card_uses_the_card_rendition_and_falls_back_to_the_original():
 
     assert (with_card.card.url, with_card.card.width) == ("/media/products/photos/cards/a.jpg", 480)
     assert (without_card.card.url, without_card.card.height) == ("/media/demo/b.jpg", 600)
+
+
+def test_a_decision_date_in_year_9999_is_a_field_error_not_a_crash():
+    product = make_product(stars=None)
+    cert = Certificate(
+        product=product,
+        stars=3,
+        decision_number="1/QĐ",
+        decision_date=datetime.date(9999, 12, 31),
+        issuer="UBND",
+        level="province",
+    )
+
+    with pytest.raises(ValidationError) as error:
+        cert.full_clean()
+
+    assert "decision_date" in error.value.message_dict
