@@ -120,10 +120,19 @@ def producer_status(request, pk, action):
     if action not in TRANSITIONS:
         raise Http404
     producer = get_object_or_404(editable_producers(request.user), pk=pk)
+    apply_status_action(request, obj=producer, province_id=producer.province_id, action=action)
+    return redirect("staff:producer_detail", pk=producer.pk)
+
+
+def apply_status_action(request, *, obj, province_id: int, action: str) -> bool:
+    """Run a publication action posted by ``request`` on ``obj`` and tell the user how it went.
+
+    Returns True when the status changed.
+    """
     try:
         change_status(
-            obj=producer,
-            province_id=producer.province_id,
+            obj=obj,
+            province_id=province_id,
             action=action,
             user=request.user,
             expected_version=posted_version(request.POST.get("version")),
@@ -133,7 +142,6 @@ def producer_status(request, pk, action):
     except TransitionError:
         messages.error(request, _("This action does not apply to the current status."))
     else:
-        messages.success(
-            request, _("Status changed to: %(status)s.") % {"status": producer.get_status_display()}
-        )
-    return redirect("staff:producer_detail", pk=producer.pk)
+        messages.success(request, _("Status changed to: %(status)s.") % {"status": obj.get_status_display()})
+        return True
+    return False

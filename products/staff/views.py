@@ -21,14 +21,11 @@ from producers.permissions import (
 )
 from producers.services import (
     ACTION_LABELS,
-    STALE_STATUS_MESSAGE,
     TRANSITIONS,
     StaleEditError,
-    TransitionError,
     allowed_actions,
-    change_status,
-    posted_version,
 )
+from producers.staff_views import apply_status_action
 from products.models import Certificate, Product, ProductPhoto
 from products.services import save_product
 from products.staff import exports, history
@@ -257,28 +254,12 @@ def product_status(request, pk, action):
     if action not in TRANSITIONS:
         raise Http404
     product = get_object_or_404(editable_products(request.user).select_related("producer"), pk=pk)
-    try:
-        change_status(
-            obj=product,
-            province_id=product.producer.province_id,
-            action=action,
-            user=request.user,
-            expected_version=posted_version(request.POST.get("version")),
+    changed = apply_status_action(
+        request, obj=product, province_id=product.producer.province_id, action=action
+    )
+    if changed and action == "publish" and product.producer.status != PublicationStatus.PUBLISHED:
+        messages.warning(
+            request,
+            _("The producer is not published yet, so the product stays hidden from the public until it is."),
         )
-    except StaleEditError:
-        messages.error(request, STALE_STATUS_MESSAGE)
-    except TransitionError:
-        messages.error(request, _("This action does not apply to the current status."))
-    else:
-        messages.success(
-            request, _("Status changed to: %(status)s.") % {"status": product.get_status_display()}
-        )
-        if action == "publish" and product.producer.status != PublicationStatus.PUBLISHED:
-            messages.warning(
-                request,
-                _(
-                    "The producer is not published yet, so the product stays hidden from the public "
-                    "until it is."
-                ),
-            )
     return redirect("staff:product_detail", pk=product.pk)
