@@ -128,7 +128,9 @@ def save_producer(*, form, user, expected_version: int | None) -> Producer:
     else:
         producer.version = claim_version(model=Producer, pk=producer.pk, expected_version=expected_version)
     producer._history_user = user
-    producer.full_clean()
+    # The slug's uniqueness is left to the database: a simultaneous save that took the same
+    # slug then raises IntegrityError, which the view turns into a message, not a 500.
+    producer.full_clean(validate_unique=False)
     producer.save()
     form.save_m2m()
     return producer

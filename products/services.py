@@ -37,7 +37,9 @@ def save_product(
     else:
         product.version = claim_version(model=Product, pk=product.pk, expected_version=expected_version)
     product._history_user = user
-    product.full_clean()
+    # The slug's uniqueness is left to the database: a simultaneous save that took the same
+    # slug then raises IntegrityError, which the view turns into a message, not a 500.
+    product.full_clean(validate_unique=False)
     product.save()
     form.save_m2m()
     for formset in (certificates, photos, channels):

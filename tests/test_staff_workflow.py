@@ -274,3 +274,18 @@ def test_approver_cannot_publish_changes_saved_after_opening_the_page(kind, clie
 
     obj.refresh_from_db()
     assert obj.status == PublicationStatus.PUBLISHED
+
+
+def test_producer_slug_taken_by_a_simultaneous_save_gives_a_message_not_a_500(
+    client, editor_a, world, monkeypatch
+):
+    taken = Producer.objects.filter(province__slug="ha-tinh").first().slug
+    monkeypatch.setattr("producers.services.unique_slug", lambda model, text, **kw: taken)
+    client.force_login(editor_a)
+    before = Producer.objects.count()
+
+    response = client.post(reverse("staff:producer_create"), {"name": "HTX Trùng lúc", "kind": "enterprise"})
+
+    assert response.status_code == 200
+    assert "Không lưu được chủ thể" in response.content.decode()
+    assert Producer.objects.count() == before
