@@ -16,6 +16,14 @@ def main():
             "available on your PYTHONPATH environment variable? Did you "
             "forget to activate a virtual environment?"
         ) from exc
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018  (load the settings now, to report a bad environment)
+    except ImproperlyConfigured as error:
+        # Django would otherwise bury this under an unrelated "Models aren't loaded yet".
+        sys.exit(f"manage.py: {error} For development, set DJANGO_DEBUG=1 (see README.md).")
     execute_from_command_line(sys.argv)
 
 
