@@ -119,18 +119,28 @@ def change_status(*, obj, province_id: int, action: str, user, expected_version:
     obj.status, obj.version = locked.status, locked.version
 
 
+def save_versioned_form(*, form, user, expected_version: int | None):
+    """Save a validated ModelForm's object: a fresh slug when new, else claim its version.
+
+    Raises StaleEditError if the object was saved by someone else since ``expected_version``.
+    Call inside a transaction.
+    """
+    obj = form.save(commit=False)
+    model = type(obj)
+    if obj.pk is None:
+        obj.slug = unique_slug(model, form.cleaned_data["name"])
+    else:
+        obj.version = claim_version(model=model, pk=obj.pk, expected_version=expected_version)
+    obj._history_user = user
+    # The slug's uniqueness is left to the database: a simultaneous save that took the same
+    # slug then raises IntegrityError, which the view turns into a message, not a 500.
+    obj.full_clean(validate_unique=False)
+    obj.save()
+    form.save_m2m()
+    return obj
+
+
 @transaction.atomic
 def save_producer(*, form, user, expected_version: int | None) -> Producer:
     """Save a validated producer form; refuse with StaleEditError if it changed meanwhile."""
-    producer = form.save(commit=False)
-    if producer.pk is None:
-        producer.slug = unique_slug(Producer, form.cleaned_data["name"])
-    else:
-        producer.version = claim_version(model=Producer, pk=producer.pk, expected_version=expected_version)
-    producer._history_user = user
-    # The slug's uniqueness is left to the database: a simultaneous save that took the same
-    # slug then raises IntegrityError, which the view turns into a message, not a 500.
-    producer.full_clean(validate_unique=False)
-    producer.save()
-    form.save_m2m()
-    return producer
+    return save_versioned_form(form=form, user=user, expected_version=expected_version)

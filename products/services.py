@@ -8,7 +8,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from producers.models import Producer, Province, PublicationStatus
-from producers.services import claim_version, unique_slug
+from producers.services import save_versioned_form
 from producers.text import normalize_search_text, vietnamese_slugify
 from products.models import Certificate, Product, ProductPhoto
 from products.staff.imports import certificate_changes, plan_import, product_changes
@@ -31,17 +31,7 @@ def save_product(
     renditions and alt text). Raises StaleEditError if the product was saved by someone
     else since ``expected_version``.
     """
-    product = form.save(commit=False)
-    if product.pk is None:
-        product.slug = unique_slug(Product, form.cleaned_data["name"])
-    else:
-        product.version = claim_version(model=Product, pk=product.pk, expected_version=expected_version)
-    product._history_user = user
-    # The slug's uniqueness is left to the database: a simultaneous save that took the same
-    # slug then raises IntegrityError, which the view turns into a message, not a 500.
-    product.full_clean(validate_unique=False)
-    product.save()
-    form.save_m2m()
+    product = save_versioned_form(form=form, user=user, expected_version=expected_version)
     for formset in (certificates, photos, channels):
         formset.instance = product
         for subform in formset.forms:
