@@ -135,6 +135,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "products.staff.accounts.lockout_response"
+# The address of a sign-in attempt: the proxy's X-Forwarded-For entry only behind a proxy
+# (DJANGO_BEHIND_PROXY), else the socket's. See ocop_catalog/client_address.py.
+AXES_CLIENT_IP_CALLABLE = "ocop_catalog.client_address.client_address"
 
 # The staff workspace (products.staff) signs people in and out; Django admin keeps its own pages.
 LOGIN_URL = "staff:login"
@@ -182,7 +185,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-if env_bool("DJANGO_BEHIND_PROXY"):
+# Behind a reverse proxy (nginx) that sets X-Forwarded-Proto and appends the client address to
+# X-Forwarded-For: trust both, and only the last TRUSTED_PROXY_COUNT entries of the latter.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be 1 or more.")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
