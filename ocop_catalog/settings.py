@@ -6,11 +6,14 @@ variable; the README lists them all. There is one settings module; tests use
 """
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from ocop_catalog.logconfig import build_logging
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -194,11 +197,18 @@ if TRUSTED_PROXY_COUNT < 1:
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Axes logs every successful sign-in at INFO; lockouts are still logged as warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
-}
+# Errors (with their traceback) and the audit trail (ocop.audit: sign-ins, exports, imports)
+# go to the console, to DJANGO_LOG_FILE when set, and errors are mailed to ADMINS when set.
+ADMINS = [(name, email) for name, email in getaddresses([os.environ.get("DJANGO_ADMINS", "")]) if email]
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "root@localhost")
+DEFAULT_FROM_EMAIL = SERVER_EMAIL
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+LOGGING = build_logging(
+    level=os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+    log_file=os.environ.get("DJANGO_LOG_FILE") or None,
+    mail_admins=bool(ADMINS),
+)
