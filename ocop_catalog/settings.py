@@ -31,6 +31,20 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    """``requests/seconds`` from the environment, e.g. ``120/60``."""
+    value = os.environ.get(name, default)
+    try:
+        requests, seconds = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must look like 120/60 (requests/seconds), not {value!r}."
+        ) from None
+    if requests < 1 or seconds < 1:
+        raise ImproperlyConfigured(f"{name} needs at least 1 request in at least 1 second.")
+    return requests, seconds
+
+
 DEBUG = env_bool("DJANGO_DEBUG")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -79,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "ocop_catalog.ratelimit.RateLimitMiddleware",
     # AxesMiddleware must be last: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -186,6 +201,8 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Security: strict by default, relaxed only by DEBUG (the development server speaks HTTP).
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# A load balancer may probe the app server over plain HTTP; the answer is two words.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
@@ -235,6 +252,15 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
 )
+
+# Request budgets per client address on expensive paths (ocop_catalog/ratelimit.py), as
+# (requests, seconds). Generous: buyers on a mobile network share carrier addresses (CGNAT).
+RATE_LIMITS = {
+    "search": env_rate("DJANGO_RATE_LIMIT_SEARCH", "120/60"),  # the product list with ?q=
+    "sitemap": env_rate("DJANGO_RATE_LIMIT_SITEMAP", "60/60"),
+    "label": env_rate("DJANGO_RATE_LIMIT_LABEL", "60/60"),  # printable label and QR code
+    "export": env_rate("DJANGO_RATE_LIMIT_EXPORT", "30/60"),  # staff CSV/XLSX exports
+}
 
 # Errors (with their traceback) and the audit trail (ocop.audit: sign-ins, exports, imports)
 # go to the console, to DJANGO_LOG_FILE when set, and errors are mailed to ADMINS when set.
