@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "csp",
     "producers",
     "products",
+    # Site-wide management commands (backup, restore) live in ocop_catalog/management/.
+    "ocop_catalog",
 ]
 
 MIDDLEWARE = [
@@ -168,6 +170,9 @@ AXES_CLIENT_IP_CALLABLE = "ocop_catalog.client_address.client_address"
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "staff:login"
+
+# Where manage.py backup writes its archives unless told otherwise: never under MEDIA_ROOT.
+BACKUP_ROOT = Path(os.environ.get("DJANGO_BACKUP_ROOT", BASE_DIR / "var" / "backups"))
 
 # Uploaded spreadsheets wait here between the dry run and the confirmation: never under
 # MEDIA_ROOT, because the web server publishes that directory.
