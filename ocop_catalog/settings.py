@@ -83,8 +83,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    # After CSPMiddleware, so that its response changes are seen by it (Permissions-Policy,
-    # no-store on the staff workspace).
+    # Permissions-Policy on every response, no-store on the staff workspace (by URL namespace).
     "ocop_catalog.middleware.SiteHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
