@@ -6,11 +6,16 @@ variable; the README lists them all. There is one settings module; tests use
 """
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from ocop_catalog.logconfig import build_logging
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,6 +29,20 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    """``requests/seconds`` from the environment, e.g. ``120/60``."""
+    value = os.environ.get(name, default)
+    try:
+        requests, seconds = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must look like 120/60 (requests/seconds), not {value!r}."
+        ) from None
+    if requests < 1 or seconds < 1:
+        raise ImproperlyConfigured(f"{name} needs at least 1 request in at least 1 second.")
+    return requests, seconds
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
@@ -54,12 +73,18 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "csp",
     "producers",
     "products",
+    # Site-wide management commands (backup, restore) live in ocop_catalog/management/.
+    "ocop_catalog",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Permissions-Policy on every response, no-store on the staff workspace (by URL namespace).
+    "ocop_catalog.middleware.SiteHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -69,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "ocop_catalog.ratelimit.RateLimitMiddleware",
     # AxesMiddleware must be last: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -135,11 +161,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "products.staff.accounts.lockout_response"
+# The address of a sign-in attempt: the proxy's X-Forwarded-For entry only behind a proxy
+# (DJANGO_BEHIND_PROXY), else the socket's. See ocop_catalog/client_address.py.
+AXES_CLIENT_IP_CALLABLE = "ocop_catalog.client_address.client_address"
 
 # The staff workspace (products.staff) signs people in and out; Django admin keeps its own pages.
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "staff:login"
+
+# Where manage.py backup writes its archives unless told otherwise: never under MEDIA_ROOT.
+BACKUP_ROOT = Path(os.environ.get("DJANGO_BACKUP_ROOT", BASE_DIR / "var" / "backups"))
 
 # Uploaded spreadsheets wait here between the dry run and the confirmation: never under
 # MEDIA_ROOT, because the web server publishes that directory.
@@ -173,23 +205,79 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Security: strict by default, relaxed only by DEBUG (the development server speaks HTTP).
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# A load balancer may probe the app server over plain HTTP; the answer is two words.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+# includeSubDomains and preload bind every subdomain of the site's domain, and a preload list
+# entry takes months to undo: the operator of the parent domain opts in (README).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+# check --deploy warns when they are off; off is the choice made above, not an oversight.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-if env_bool("DJANGO_BEHIND_PROXY"):
+# Behind a reverse proxy (nginx) that sets X-Forwarded-Proto and appends the client address to
+# X-Forwarded-For: trust both, and only the last TRUSTED_PROXY_COUNT entries of the latter.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be 1 or more.")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Axes logs every successful sign-in at INFO; lockouts are still logged as warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
+# Content-Security-Policy (django-csp): scripts, styles and everything else from this origin
+# only; no inline script or style anywhere (JSON-LD data blocks are not scripts), no plugins,
+# no framing, forms post only here. Uploads come from MEDIA_URL, which may be another origin.
+_media = urlsplit(MEDIA_URL)
+_media_origin = [f"{_media.scheme}://{_media.netloc}"] if _media.netloc else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *_media_origin],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
 }
+# Browser features the site never uses, refused to the page and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
+
+# Request budgets per client address on expensive paths (ocop_catalog/ratelimit.py), as
+# (requests, seconds). Generous: buyers on a mobile network share carrier addresses (CGNAT).
+RATE_LIMITS = {
+    "search": env_rate("DJANGO_RATE_LIMIT_SEARCH", "120/60"),  # the product list with ?q=
+    "sitemap": env_rate("DJANGO_RATE_LIMIT_SITEMAP", "60/60"),
+    "label": env_rate("DJANGO_RATE_LIMIT_LABEL", "60/60"),  # printable label and QR code
+    "export": env_rate("DJANGO_RATE_LIMIT_EXPORT", "30/60"),  # staff CSV/XLSX exports
+}
+
+# Errors (with their traceback) and the audit trail (ocop.audit: sign-ins, exports, imports)
+# go to the console, to DJANGO_LOG_FILE when set, and errors are mailed to ADMINS when set.
+ADMINS = [(name, email) for name, email in getaddresses([os.environ.get("DJANGO_ADMINS", "")]) if email]
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "root@localhost")
+DEFAULT_FROM_EMAIL = SERVER_EMAIL
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+LOGGING = build_logging(
+    level=os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+    log_file=os.environ.get("DJANGO_LOG_FILE") or None,
+    mail_admins=bool(ADMINS),
+)

@@ -6,7 +6,7 @@ import tempfile
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 
 from ocop_catalog.settings import *  # noqa: F403
-from ocop_catalog.settings import STORAGES
+from ocop_catalog.settings import RATE_LIMITS, STORAGES
 
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -22,3 +22,6 @@ STORAGES = {
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ocop-test-media-")
 IMPORT_ROOT = tempfile.mkdtemp(prefix="ocop-test-imports-")
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Budgets no test reaches by accident (every test client is 127.0.0.1 and the cache lives for the
+# whole run); tests/test_rate_limits.py sets small ones.
+RATE_LIMITS = dict.fromkeys(RATE_LIMITS, (1_000_000, 60))

@@ -1,11 +1,17 @@
-"""Site-wide pages: home, robots.txt and the error pages."""
+"""Site-wide pages: home, robots.txt, the health check and the error pages."""
 
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from producers.models import Province
@@ -15,6 +21,8 @@ from products.sharing import absolute_url
 
 FEATURED = 8
 NEWEST = 8
+
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -52,9 +60,37 @@ def home(request):
 def robots_txt(request):
     sitemap = absolute_url(reverse("sitemap"), request)
     # Admin and the staff workspace, in both languages: nothing there is for search engines.
-    private = ["/admin/", "/en/admin/", "/staff/", "/en/staff/"]
+    private = ["/admin/", "/en/admin/", "/staff/", "/en/staff/", "/healthz"]
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in private), f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """200 when the database and the cache answer, 503 otherwise; the body never says why."""
+    try:
+        _check_database()
+        _check_cache()
+    except Exception:
+        # The reason goes to the operator's log, never to whoever asked.
+        logger.exception("Health check failed")
+        return HttpResponse("unavailable\n", status=503, content_type="text/plain; charset=utf-8")
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+def _check_database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _check_cache() -> None:
+    key = f"healthz:{uuid.uuid4().hex}"  # one key per check: app servers may share the cache
+    cache.set(key, "ok", timeout=10)
+    if cache.get(key) != "ok":
+        raise ConnectionError("the cache did not keep a value")
+    cache.delete(key)
 
 
 def page_not_found(request, exception=None):

@@ -6,3 +6,6 @@ class ProducersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "producers"
     verbose_name = _("Provinces and producers")
+
+    def ready(self):
+        from producers import audit  # noqa: F401  (connects the sign-in audit receivers)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 
+from producers.audit import audit
 from producers.forms import ProducerForm
 from producers.permissions import editable_producers, editable_products
 from producers.services import (
@@ -47,6 +48,7 @@ def producer_export(request, fmt):
     )
     queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     headers, rows = exports.producer_rows(queryset)
+    audit("export", user=request.user, request=request, what="producers", format=fmt, rows=queryset.count())
     return exports.respond(fmt=fmt, basename="producers", headers=headers, rows=rows)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from producers.audit import audit
 from producers.permissions import import_province
 from products.services import run_import
 from products.staff import imports
@@ -129,6 +130,7 @@ def import_preview(request, token):
     else:
         plan, counts = imports.plan_import(rows=rows, province=province), None
     if counts is not None:
+        audit("import", user=request.user, request=request, file=meta["name"], rows=len(rows), **counts)
         path.unlink(missing_ok=True)
         pending.pop(token, None)
         request.session[SESSION_KEY] = pending

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 
+from producers.audit import audit
 from producers.models import Producer, PublicationStatus
 from producers.permissions import (
     editable_producers,
@@ -112,6 +113,7 @@ def product_export(request, fmt):
     filterset = ProductFilter(request.GET, queryset=editable_products(request.user), request=request)
     queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     headers, rows = exports.product_rows(queryset)
+    audit("export", user=request.user, request=request, what="products", format=fmt, rows=queryset.count())
     return exports.respond(fmt=fmt, basename="products", headers=headers, rows=rows)
 
 
