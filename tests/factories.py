@@ -1,9 +1,11 @@
 """Small factory functions for test rows. Reference data (provinces, categories) is already loaded."""
 
 import datetime
+import io
 import itertools
 
 from django.contrib.auth import get_user_model
+from PIL import Image
 
 from producers.models import Producer, Province, ProvinceMembership, PublicationStatus
 from products.models import Category, Certificate, Product
@@ -79,3 +81,10 @@ def make_staff(*, username: str, province_slug: str | None = "ha-tinh", role: st
     if province_slug is not None:
         ProvinceMembership.objects.create(user=user, province=province(province_slug), role=role)
     return user
+
+
+def png_bytes(size=(64, 48), color=(200, 30, 30), fmt="PNG", **save_kwargs) -> bytes:
+    """An image file's bytes (PNG unless ``fmt`` says otherwise), for upload tests."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format=fmt, **save_kwargs)
+    return buffer.getvalue()

@@ -1,8 +1,6 @@
 import pytest
 from django.urls import reverse
 
-from tests.staff_fixtures import *  # noqa: F403
-
 pytestmark = pytest.mark.django_db
 
 

@@ -8,8 +8,6 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.staff_fixtures import *  # noqa: F403
-
 pytestmark = pytest.mark.django_db
 
 LOGIN = "staff:login"

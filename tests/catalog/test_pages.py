@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from products.models import SalesChannel, Standard
-from tests.catalog import add_valid_products, build_catalog, make_photo, slugs_on_page
 from tests.factories import make_certificate, make_producer, make_product
 from tests.qr import decode
+from tests.sample_catalog import add_valid_products, build_catalog, make_photo, slugs_on_page
 
 pytestmark = pytest.mark.django_db
 

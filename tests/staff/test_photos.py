@@ -11,8 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from products.models import ProductPhoto
-from tests.staff_fixtures import *  # noqa: F403
-from tests.staff_fixtures import png_bytes
+from tests.factories import png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from openpyxl import load_workbook
 from producers.models import Producer, PublicationStatus
 from products.models import Product
 from tests.factories import make_product
-from tests.staff_fixtures import *  # noqa: F403
-from tests.staff_fixtures import product_form_data
+from tests.staff.helpers import product_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +158,7 @@ CSRF_FORMS = [
 
 @pytest.mark.parametrize(("name", "args"), CSRF_FORMS)
 def test_csrf_is_enforced_on_every_form(name, args, approver_a, world):
-    from tests.staff_fixtures import province_snapshot
+    from tests.staff.helpers import province_snapshot
 
     client = Client(enforce_csrf_checks=True)
     if name != "staff:login":

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from producers.models import PublicationStatus
 from products.models import Certificate, Product, ProductPhoto, SalesChannel
-from tests.staff_fixtures import *  # noqa: F403
-from tests.staff_fixtures import png_bytes, product_form_data
+from tests.factories import png_bytes
+from tests.staff.helpers import product_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -210,7 +210,7 @@ def test_preview_shows_public_page_with_banner(client, editor_a, world):
 
 
 def test_formset_ids_of_another_provinces_rows_are_refused(client, editor_a, world):
-    from tests.staff_fixtures import province_snapshot
+    from tests.staff.helpers import province_snapshot
 
     client.force_login(editor_a)
     foreign_certificate = world["product_b"].certificates.get()

@@ -6,8 +6,6 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from tests.staff_fixtures import *  # noqa: F403
-
 pytestmark = pytest.mark.django_db
 
 

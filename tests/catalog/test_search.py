@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from producers.text import fold, normalize_search_text, search_terms, vietnamese_slugify
 from products.models import Product
-from tests.catalog import slugs_on_page
 from tests.factories import make_producer, make_product
+from tests.sample_catalog import slugs_on_page
 
 # An oracle independent of unicodedata: each Vietnamese letter and its base letter.
 VIETNAMESE_BASES = {

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from products.filters import ProductFilter
 from products.models import Product, add_months
-from tests.catalog import add_valid_products, build_catalog, slugs_on_page
 from tests.factories import make_producer, make_product
+from tests.sample_catalog import add_valid_products, build_catalog, slugs_on_page
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.staff_fixtures import *  # noqa: F403
-from tests.staff_fixtures import province_snapshot
+from tests.staff.helpers import province_snapshot
 
 pytestmark = pytest.mark.django_db
 

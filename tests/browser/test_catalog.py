@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.catalog import build_catalog
+from tests.sample_catalog import build_catalog
 
 pytestmark = pytest.mark.browser
 

@@ -15,8 +15,7 @@ from openpyxl import Workbook, load_workbook
 from producers.models import Producer
 from products.models import Certificate, Product
 from products.staff.imports import COLUMNS
-from tests.staff_fixtures import *  # noqa: F403
-from tests.staff_fixtures import product_form_data, province_snapshot
+from tests.staff.helpers import product_form_data, province_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -460,7 +459,7 @@ def test_management_command_refuses_file_with_errors(tmp_path, editor_a):
 
 
 # The normal suite imports 1,000 rows; OCOP_IMPORT_ROWS=5000 measures the 5,000-row case:
-#   OCOP_IMPORT_ROWS=5000 pytest tests/test_staff_import.py -k rows_import -s
+#   OCOP_IMPORT_ROWS=5000 pytest tests/staff/test_import.py -k rows_import -s
 IMPORT_ROWS = int(os.environ.get("OCOP_IMPORT_ROWS", "1000"))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.catalog import build_catalog, make_photo
+from tests.sample_catalog import build_catalog, make_photo
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ import pytest
 
 from producers.models import Producer, PublicationStatus
 from products.models import Category, Product
-from tests.factories import make_staff
-from tests.staff_fixtures import png_bytes
+from tests.factories import make_staff, png_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
