@@ -10,6 +10,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from producers.models import Producer, Province, PublicationStatus
 from producers.services import save_versioned_form
 from producers.text import normalize_search_text, vietnamese_slugify
+from products import certificates as certificate_rules
 from products.models import Certificate, Product, ProductPhoto
 from products.staff.imports import certificate_changes, plan_import, product_changes
 
@@ -164,7 +165,7 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             for name, value in changes.items():
                 setattr(row.certificate, name, value)
             if "decision_date" in changes:
-                row.certificate.expires_on = Certificate.default_expiry(row.certificate.decision_date)
+                row.certificate.expires_on = certificate_rules.default_expiry(row.certificate.decision_date)
                 changes["expires_on"] = row.certificate.expires_on
             row.certificate.full_clean(
                 exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False
@@ -211,8 +212,8 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
                 decision_number=data["decision_number"],
                 decision_date=data["decision_date"],
                 issuer=data["issuer"],
-                level=Certificate.Level.NATIONAL if data["stars"] == 5 else Certificate.Level.PROVINCE,
-                expires_on=Certificate.default_expiry(data["decision_date"]),
+                level=certificate_rules.level_for(stars=data["stars"], decision_date=data["decision_date"]),
+                expires_on=certificate_rules.default_expiry(data["decision_date"]),
             )
             certificate.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)
             new_certificates.append(certificate)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from products.certificates import VALID_STATUSES
 from products.filters import ProductFilter
 from products.models import STAR_ORDER, Certificate, Product
 from products.sharing import absolute_url, label_svg, product_json_ld, qr_svg
@@ -86,7 +87,7 @@ class ProductDetailView(DetailView):
         status = certificate.status_on(today) if certificate else None
         if certificate is None and certificates:
             certificate, status = certificates[0], Certificate.Status.REVOKED
-        valid = status in (Certificate.Status.VALID, Certificate.Status.EXPIRING)
+        valid = status in VALID_STATUSES
         url = absolute_url(product.get_absolute_url(), self.request)
         images = [absolute_url(photo.image.url, self.request) for photo in product.ordered_photos]
         category_path = []

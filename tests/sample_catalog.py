@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from producers.models import Producer, PublicationStatus
-from products.models import Product, add_months
+from products.certificates import add_months
+from products.models import Product
 from tests.factories import make_certificate, make_producer, make_product
 
 

@@ -30,21 +30,13 @@ from django.utils import timezone
 
 from producers.models import Producer, Province, ProvinceMembership, PublicationStatus, Ward
 from producers.text import normalize_search_text, vietnamese_slugify
+from products import certificates
+from products.certificates import CERTIFICATE_VALIDITY_MONTHS, TWO_TIER_REFORM, add_months
 from products.demo.data import SPECIALTIES, TYPES, ProductType
-from products.models import (
-    CERTIFICATE_VALIDITY_MONTHS,
-    Category,
-    Certificate,
-    Product,
-    ProductPhoto,
-    SalesChannel,
-    Standard,
-    add_months,
-)
+from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
 
 SEED = "ocop-demo-2025"
 DEMO_PASSWORD = "ocop-demo-2025"  # noqa: S105  (public demo accounts, printed by the command)
-TWO_TIER_REFORM = datetime.date(2025, 7, 1)  # no more districts: 3★ certificates move to the province
 MINISTRY_RENAMED = datetime.date(2025, 3, 1)  # Agriculture merged with Natural Resources and Environment
 PHOTO_SIZE = (800, 600)
 CARD_SIZE = (480, 360)  # as the staff upload's card rendition (products.staff.images.CARD_SIZE)
@@ -391,20 +383,21 @@ class _ProvinceBuilder:
     def certificate(self, product: dict, stars: int, age_days: int) -> dict:
         rng, specialty = self.rng, product["_specialty"]
         day = self.today - datetime.timedelta(days=age_days)
-        if stars == 5:
+        level = certificates.level_for(stars=stars, decision_date=day)
+        if level == Certificate.Level.NATIONAL:
             ministry = day >= MINISTRY_RENAMED
             issuer = "Bộ Nông nghiệp và Môi trường" if ministry else "Bộ Nông nghiệp và Phát triển nông thôn"
             suffix = "BNNMT" if ministry else "BNN-VPĐP"
-            number, level = f"{rng.randint(100, 5200)}/QĐ-{suffix}", Certificate.Level.NATIONAL
+            number = f"{rng.randint(100, 5200)}/QĐ-{suffix}"
             score = _score(rng, 90, 100)
         else:
             number = f"{rng.randint(120, 4980)}/QĐ-UBND"
-            if day >= TWO_TIER_REFORM:
-                issuer, level = f"UBND {_current_unit(self.province)}", Certificate.Level.PROVINCE
-            elif stars == 4:
-                issuer, level = f"UBND {_former_unit(specialty.former_province)}", Certificate.Level.PROVINCE
+            if level == Certificate.Level.DISTRICT:
+                issuer = f"UBND {specialty.district}"
+            elif day >= TWO_TIER_REFORM:
+                issuer = f"UBND {_current_unit(self.province)}"
             else:
-                issuer, level = f"UBND {specialty.district}", Certificate.Level.DISTRICT
+                issuer = f"UBND {_former_unit(specialty.former_province)}"
             score = _score(rng, 50, 70) if stars == 3 else _score(rng, 70, 90)
         potential = stars == 4 and rng.random() < 0.012
         if potential:
@@ -416,7 +409,7 @@ class _ProvinceBuilder:
             "decision_date": day,
             "issuer": issuer,
             "level": level,
-            "expires_on": Certificate.default_expiry(day),
+            "expires_on": certificates.default_expiry(day),
             "potential_five_star": potential,
         }
 

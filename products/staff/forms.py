@@ -1,16 +1,25 @@
 """Staff forms for products, certificates, photos and sales channels."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms import inlineformset_factory
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from producers.forms import VersionedForm, https_formfield
 from producers.permissions import editable_producers
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
 from products.staff.images import process_photo
+
+
+def value_limits(model_field) -> dict[str, int]:
+    """The ``min``/``max`` input attributes a model field's value validators imply."""
+    attrs = {}
+    for validator in model_field.validators:
+        if isinstance(validator, MinValueValidator):
+            attrs["min"] = validator.limit_value
+        elif isinstance(validator, MaxValueValidator):
+            attrs["max"] = validator.limit_value
+    return attrs
 
 
 class DateInput(forms.DateInput):
@@ -75,17 +84,8 @@ class CertificateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expires_on"].required = False
-        # The database constraint would only give a message for the whole form.
-        self.fields["score"].validators += [MinValueValidator(0), MaxValueValidator(100)]
-        self.fields["score"].widget.attrs.update({"min": 0, "max": 100})
-
-    def clean_decision_date(self):
-        # Checked here too, not only in Certificate.clean: the model computes the default
-        # expiry before it looks at the date, and 36 months after a date in year 9999 overflows.
-        decision_date = self.cleaned_data.get("decision_date")
-        if decision_date and decision_date > timezone.localdate():
-            raise ValidationError(_("The decision date cannot be in the future."))
-        return decision_date
+        # The browser's hint of the score field's range; the model field's validators decide.
+        self.fields["score"].widget.attrs.update(value_limits(Certificate._meta.get_field("score")))
 
 
 class PhotoForm(forms.ModelForm):

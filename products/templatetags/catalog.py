@@ -8,12 +8,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from products import filters
-from products.models import Certificate
+from products.certificates import VALID_STATUSES
 from products.sharing import json_ld
 
 register = template.Library()
-
-VALID_STATUSES = (Certificate.Status.VALID, Certificate.Status.EXPIRING)
 
 
 @register.inclusion_tag("products/includes/certificate_badge.html")

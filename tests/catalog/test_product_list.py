@@ -6,8 +6,9 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from products.certificates import add_months
 from products.filters import ProductFilter
-from products.models import Product, add_months
+from products.models import Product
 from tests.factories import make_producer, make_product
 from tests.sample_catalog import add_valid_products, build_catalog, slugs_on_page
 

@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from products.models import Certificate, Product, ProductPhoto, add_months
+from products.certificates import add_months
+from products.models import Certificate, Product, ProductPhoto
 from tests.factories import make_certificate, make_product
 
 pytestmark = pytest.mark.django_db
