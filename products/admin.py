@@ -1,3 +1,6 @@
+"""Django admin of the catalogue, scoped to the user's provinces like every other path."""
+
+from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -5,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from producers.admin import ProvinceScopedAdminMixin
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
-from products.staff.forms import AdminPhotoForm
+from products.photos import process_photo
 
 
 @admin.register(Category)
@@ -33,6 +36,30 @@ class CertificateInline(admin.StackedInline):
         ("expires_on", "revoked_on", "revocation_reason"),
         "scan",
     ]
+
+
+class AdminPhotoForm(forms.ModelForm):
+    """Django admin's photo form: the same checks and re-encoding as the staff pages.
+
+    Without it, the admin inline would store uploads as they came (EXIF, GPS, trailing bytes).
+    """
+
+    class Meta:
+        model = ProductPhoto
+        fields = ["image", "alt_text", "position"]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and "image" in self.changed_data:
+            self._renditions = process_photo(image)
+            return self._renditions.page
+        return image
+
+    def save(self, commit=True):
+        renditions = getattr(self, "_renditions", None)
+        if renditions is not None:
+            self.instance.card_image.save(renditions.card.name, renditions.card, save=False)
+        return super().save(commit)
 
 
 class ProductPhotoInline(admin.TabularInline):

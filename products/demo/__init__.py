@@ -39,7 +39,7 @@ SEED = "ocop-demo-2025"
 DEMO_PASSWORD = "ocop-demo-2025"  # noqa: S105  (public demo accounts, printed by the command)
 MINISTRY_RENAMED = datetime.date(2025, 3, 1)  # Agriculture merged with Natural Resources and Environment
 PHOTO_SIZE = (800, 600)
-CARD_SIZE = (480, 360)  # as the staff upload's card rendition (products.staff.images.CARD_SIZE)
+CARD_SIZE = (480, 360)  # as the staff upload's card rendition (products.photos.CARD_SIZE)
 PHOTOS_PER_SET = 2
 
 # Valid, published products per province; Hà Tĩnh as the seed report gave it.

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from producers.forms import VersionedForm, https_formfield
 from producers.permissions import editable_producers
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
-from products.staff.images import process_photo
+from products.photos import process_photo
 
 
 def value_limits(model_field) -> dict[str, int]:
@@ -133,27 +133,3 @@ ChannelFormSet = inlineformset_factory(
     Product, SalesChannel, form=ChannelForm, extra=1, can_delete=True, max_num=20, validate_max=True
 )
 NewPhotoFormSet = forms.formset_factory(NewPhotoForm, extra=2, max_num=6, validate_max=True)
-
-
-class AdminPhotoForm(forms.ModelForm):
-    """Django admin's photo form: the same checks and re-encoding as the staff pages.
-
-    Without it, the admin inline would store uploads as they came (EXIF, GPS, trailing bytes).
-    """
-
-    class Meta:
-        model = ProductPhoto
-        fields = ["image", "alt_text", "position"]
-
-    def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if image and "image" in self.changed_data:
-            self._renditions = process_photo(image)
-            return self._renditions.page
-        return image
-
-    def save(self, commit=True):
-        renditions = getattr(self, "_renditions", None)
-        if renditions is not None:
-            self.instance.card_image.save(renditions.card.name, renditions.card, save=False)
-        return super().save(commit)

@@ -125,7 +125,7 @@ def test_hostile_upload_is_refused_with_a_message(case, client, editor_a, world)
 def test_image_just_over_40_megapixels_is_refused_before_decoding():
     from django.core.exceptions import ValidationError
 
-    from products.staff.images import process_photo
+    from products.photos import process_photo
 
     upload = SimpleUploadedFile("big.png", just_over_limit())
 
@@ -192,8 +192,7 @@ def test_photo_without_alt_text_is_refused(client, editor_a, world):
 
 
 def test_admin_photo_inline_re_encodes_uploads_too(world):
-    from products.admin import ProductPhotoInline
-    from products.staff.forms import AdminPhotoForm
+    from products.admin import AdminPhotoForm, ProductPhotoInline
 
     product = world["product_a"]
     form = AdminPhotoForm(
@@ -212,7 +211,7 @@ def test_admin_photo_inline_re_encodes_uploads_too(world):
 
 @pytest.mark.parametrize("case", ["pixel_bomb", "html_renamed_png", "svg_with_script"])
 def test_admin_photo_form_refuses_hostile_files(case, world):
-    from products.staff.forms import AdminPhotoForm
+    from products.admin import AdminPhotoForm
 
     content, name, _fragment = HOSTILE[case]
     form = AdminPhotoForm(

@@ -1,4 +1,4 @@
-"""Photo uploads: judged by content, size-checked before decoding, re-encoded without metadata.
+"""Product photos: uploads judged by content, size-checked before decoding, re-encoded without metadata.
 
 An upload is accepted only if its first bytes say JPEG, PNG or WebP *and* Pillow agrees; its
 pixel count is read from the header and checked before any pixel is decoded. What is stored is
