@@ -11,8 +11,8 @@ from producers.models import Producer, Province, PublicationStatus
 from producers.services import save_versioned_form
 from producers.text import normalize_search_text, vietnamese_slugify
 from products import certificates as certificate_rules
+from products.imports import certificate_changes, plan_import, product_changes
 from products.models import Certificate, Product, ProductPhoto
-from products.staff.imports import certificate_changes, plan_import, product_changes
 
 
 @transaction.atomic

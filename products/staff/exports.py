@@ -1,25 +1,9 @@
-"""CSV and XLSX exports of staff lists, with spreadsheet formula injection neutralised."""
+"""What the staff lists export: the header and the cells of each row (written by products.spreadsheets)."""
 
-import csv
-import datetime
-import io
-
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def neutralise(value):
-    """A cell value that no spreadsheet will run as a formula: text starting =,+,-,@ gets a '."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+from products import spreadsheets
 
 
 def producer_rows(queryset):
@@ -86,32 +70,9 @@ def product_rows(queryset):
     return headers, rows
 
 
-def _csv_cell(value):
-    if isinstance(value, datetime.date):
-        return value.strftime("%d/%m/%Y")
-    return neutralise(value)
-
-
-def respond(*, fmt: str, basename: str, headers, rows) -> HttpResponse:
-    """The rows as a CSV (UTF-8 with BOM, for Excel) or XLSX download."""
+def respond(*, fmt: str, basename: str, headers, rows):
+    """The rows as a CSV or XLSX download named after the list and today's date."""
     stamp = timezone.localdate().isoformat()
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow([neutralise(h) for h in headers])
-        for row in rows:
-            writer.writerow([_csv_cell(v) for v in row])
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{basename}-{stamp}.csv"'
-        return response
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(basename)
-    sheet.append([neutralise(h) for h in headers])
-    for row in rows:
-        sheet.append([neutralise(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{basename}-{stamp}.xlsx"'
-    return response
+    return spreadsheets.download(
+        fmt=fmt, filename=f"{basename}-{stamp}", sheet=basename, headers=headers, rows=rows
+    )

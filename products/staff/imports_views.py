@@ -9,17 +9,16 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from producers.permissions import import_province
+from products import imports, spreadsheets
 from products.services import run_import
-from products.staff import imports
 from products.staff.access import staff_required
-from products.staff.exports import XLSX_TYPE
 
 SESSION_KEY = "staff_imports"
 PREVIEW_ROWS = 200
@@ -62,14 +61,16 @@ def _remove_stale_uploads() -> None:
 @require_safe
 @staff_required
 def import_template(request, fmt):
-    if fmt == "xlsx":
-        response = HttpResponse(imports.template_workbook(), content_type=XLSX_TYPE)
-    elif fmt == "csv":
-        response = HttpResponse(imports.template_csv(), content_type="text/csv; charset=utf-8")
-    else:
+    if fmt not in spreadsheets.FORMATS:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="mau-nhap-san-pham-ocop.{fmt}"'
-    return response
+    return spreadsheets.download(
+        fmt=fmt,
+        filename="mau-nhap-san-pham-ocop",
+        sheet="San pham OCOP",
+        headers=imports.template_headers(),
+        rows=imports.template_rows(),
+        widths=imports.template_widths(),
+    )
 
 
 @staff_required

@@ -13,8 +13,8 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from producers.models import Producer
+from products.imports import COLUMNS
 from products.models import Certificate, Product
-from products.staff.imports import COLUMNS
 from tests.staff.helpers import product_form_data, province_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -551,8 +551,8 @@ def test_concurrent_imports_into_one_province_do_not_duplicate(reference_data):
     from django.db import connection, connections
 
     from producers.models import Province
+    from products.imports import read_table
     from products.services import run_import
-    from products.staff.imports import read_table
     from tests.factories import make_staff
 
     if connection.vendor != "postgresql":
@@ -632,8 +632,8 @@ def test_edit_saved_while_an_import_is_checking_is_never_overwritten(reference_d
 
     from producers.models import Province
     from producers.services import StaleEditError, claim_version
+    from products.imports import read_table
     from products.services import run_import
-    from products.staff.imports import read_table
     from tests.factories import make_certificate, make_producer, make_product, make_staff
 
     if connection.vendor != "postgresql":
