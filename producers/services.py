@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from producers.models import Producer, PublicationStatus
 from producers.permissions import can_approve, can_edit_province
-from producers.text import vietnamese_slugify
+from producers.slugs import unique_slugs
 
 
 class StaleEditError(Exception):
@@ -63,19 +63,6 @@ def claim_version(*, model: type[models.Model], pk: int, expected_version: int) 
     return expected_version + 1
 
 
-def unique_slug(model: type[models.Model], text: str, *, exclude_pk: int | None = None) -> str:
-    """A readable slug for ``text`` that no other row of ``model`` uses ("name", "name-2", …)."""
-    field = model._meta.get_field("slug")
-    base = (vietnamese_slugify(text) or "item")[: field.max_length - 8].strip("-")
-    taken = set(
-        model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True)
-    )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def allowed_actions(*, obj, province_id: int, user) -> list[str]:
     """The status changes ``user`` may apply to ``obj`` now, in display order."""
     if not can_edit_province(user, province_id):
@@ -128,7 +115,7 @@ def save_versioned_form(*, form, user, expected_version: int | None):
     obj = form.save(commit=False)
     model = type(obj)
     if obj.pk is None:
-        obj.slug = unique_slug(model, form.cleaned_data["name"])
+        obj.slug = unique_slugs(model, [form.cleaned_data["name"]])[0]
     else:
         obj.version = claim_version(model=model, pk=obj.pk, expected_version=expected_version)
     obj._history_user = user

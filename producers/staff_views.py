@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 
 from producers.forms import ProducerForm
-from producers.permissions import editable_producers, editable_products
+from producers.models import Producer
 from producers.services import (
     ACTION_LABELS,
     STALE_STATUS_MESSAGE,
@@ -21,6 +21,7 @@ from producers.services import (
     posted_version,
     save_producer,
 )
+from products.models import Product
 from products.staff import exports, history
 from products.staff.access import StaffRequiredMixin, staff_required
 from products.staff.filters import ProducerFilter
@@ -34,7 +35,7 @@ class ProducerListView(StaffRequiredMixin, FilterView):
     paginate_by = 25
 
     def get_queryset(self):
-        return editable_producers(self.request.user).for_listing()
+        return Producer.objects.editable_by(self.request.user).for_listing()
 
 
 @require_safe
@@ -43,7 +44,7 @@ def producer_export(request, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     filterset = ProducerFilter(
-        request.GET, queryset=editable_producers(request.user).for_listing(), request=request
+        request.GET, queryset=Producer.objects.editable_by(request.user).for_listing(), request=request
     )
     queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     headers, rows = exports.producer_rows(queryset)
@@ -76,7 +77,7 @@ def producer_create(request):
 
 @staff_required
 def producer_edit(request, pk):
-    producer = get_object_or_404(editable_producers(request.user), pk=pk)
+    producer = get_object_or_404(Producer.objects.editable_by(request.user), pk=pk)
     form = ProducerForm(
         request.POST if request.method == "POST" else None, instance=producer, user=request.user
     )
@@ -96,8 +97,8 @@ def producer_edit(request, pk):
 @require_safe
 @staff_required
 def producer_detail(request, pk):
-    producer = get_object_or_404(editable_producers(request.user).for_listing(), pk=pk)
-    products = editable_products(request.user).filter(producer=producer).select_related("category")
+    producer = get_object_or_404(Producer.objects.editable_by(request.user).for_listing(), pk=pk)
+    products = Product.objects.editable_by(request.user).filter(producer=producer).select_related("category")
     records = producer.history.select_related("history_user")[:HISTORY_LIMIT]
     return render(
         request,
@@ -119,7 +120,7 @@ def producer_detail(request, pk):
 def producer_status(request, pk, action):
     if action not in TRANSITIONS:
         raise Http404
-    producer = get_object_or_404(editable_producers(request.user), pk=pk)
+    producer = get_object_or_404(Producer.objects.editable_by(request.user), pk=pk)
     apply_status_action(request, obj=producer, province_id=producer.province_id, action=action)
     return redirect("staff:producer_detail", pk=producer.pk)
 

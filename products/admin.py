@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from producers import permissions
 from producers.admin import ProvinceScopedAdminMixin
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
 from products.photos import process_photo
@@ -181,8 +182,6 @@ class CertificateAdmin(ProvinceScopedAdminMixin, SimpleHistoryAdmin):
     show_facets = admin.ShowFacets.ALWAYS
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        from producers import permissions
-
         if db_field.name == "product" and not permissions.is_national_admin(request.user):
-            kwargs["queryset"] = permissions.editable_products(request.user)
+            kwargs["queryset"] = Product.objects.editable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -241,12 +241,7 @@ class ProductFilter(django_filters.FilterSet):
         data = self.form.cleaned_data
         facets = {}
 
-        by_province = dict(
-            self.queryset_without("province")
-            .values_list("producer__province_id")
-            .annotate(n=Count("pk"))
-            .values_list("producer__province_id", "n")
-        )
+        by_province = self.queryset_without("province").count_by("producer__province_id")
         chosen = set(data.get("province") or [])
         # Chosen provinces first, so that a phone user sees them without scrolling 34 names.
         facets["province"] = sorted(
@@ -254,25 +249,14 @@ class ProductFilter(django_filters.FilterSet):
             key=lambda option: not option.selected,
         )
 
-        by_stars = dict(
-            self.queryset_without("stars")
-            .filter(stars__isnull=False)
-            .values_list("stars")
-            .annotate(n=Count("pk"))
-            .values_list("stars", "n")
-        )
+        by_stars = self.queryset_without("stars").filter(stars__isnull=False).count_by("stars")
         chosen = set(data.get("stars") or [])
         facets["stars"] = [
             Option(value, label, by_stars.get(int(value), 0), value in chosen)
             for value, label in STAR_CHOICES
         ]
 
-        by_set = dict(
-            self.queryset_without("category")
-            .values_list("category_id")
-            .annotate(n=Count("pk"))
-            .values_list("category_id", "n")
-        )
+        by_set = self.queryset_without("category").count_by("category_id")
         code_counts: dict[str, int] = {}
         for category in self.categories:
             count = by_set.get(category.pk, 0)
@@ -293,12 +277,7 @@ class ProductFilter(django_filters.FilterSet):
             for c in self.categories
         ]
 
-        by_kind = dict(
-            self.queryset_without("kind")
-            .values_list("producer__kind")
-            .annotate(n=Count("pk"))
-            .values_list("producer__kind", "n")
-        )
+        by_kind = self.queryset_without("kind").count_by("producer__kind")
         chosen = set(data.get("kind") or [])
         facets["kind"] = [
             Option(value, label, by_kind.get(value, 0), value in chosen)

@@ -15,7 +15,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from producers.models import Producer, PublicationStatus
+from producers.models import CatalogQuerySet, Producer, PublicationStatus
+from producers.permissions import in_editable_provinces
 from producers.text import normalize_search_text, search_terms
 from products import certificates
 from products.certificates import EXPIRING_WITHIN_DAYS
@@ -113,10 +114,14 @@ def certificate_status_conditions(day: datetime.date) -> dict[str, Q]:
     }
 
 
-class ProductQuerySet(models.QuerySet):
+class ProductQuerySet(CatalogQuerySet):
     def published(self):
         """Products the public may see: published, by a published producer."""
         return self.filter(status=PublicationStatus.PUBLISHED, producer__status=PublicationStatus.PUBLISHED)
+
+    def editable_by(self, user):
+        """Products ``user`` may read unpublished and change (the rule is producers.permissions')."""
+        return in_editable_provinces(self, user, province="producer__province")
 
     def in_province(self, province):
         return self.filter(producer__province=province)

@@ -9,7 +9,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from producers.models import Producer, Province, PublicationStatus
 from producers.services import save_versioned_form
-from producers.text import normalize_search_text, vietnamese_slugify
+from producers.slugs import unique_slugs
+from producers.text import normalize_search_text
 from products import certificates as certificate_rules
 from products.imports import certificate_changes, plan_import, product_changes
 from products.models import Certificate, Product, ProductPhoto
@@ -55,24 +56,6 @@ def save_product(
     return product
 
 
-def _unique_slugs(model, names: list[str]) -> list[str]:
-    """Readable unique slugs for many new rows with few queries (one, plus one per clash)."""
-    field = model._meta.get_field("slug")
-    bases = [(vietnamese_slugify(n) or "item")[: field.max_length - 8].strip("-") for n in names]
-    taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
-    clashing = {base for base in bases if base in taken}
-    for base in clashing:
-        taken.update(model.objects.filter(slug__startswith=base + "-").values_list("slug", flat=True))
-    result = []
-    for base in bases:
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        result.append(slug)
-    return result
-
-
 _CLEAN_EXCLUDE = ["producer", "category", "product", "province", "ward", "slug"]
 
 
@@ -107,7 +90,7 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             )
     if new_producers:
         objs = list(new_producers.values())
-        for producer, slug in zip(objs, _unique_slugs(Producer, [p.name for p in objs]), strict=True):
+        for producer, slug in zip(objs, unique_slugs(Producer, [p.name for p in objs]), strict=True):
             producer.slug = slug
             producer.search_text = normalize_search_text(producer.name)
             producer.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)
@@ -138,7 +121,7 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             row.product = new_products[key]
     if new_products:
         objs = list(new_products.values())
-        for product, slug in zip(objs, _unique_slugs(Product, [p.name for p in objs]), strict=True):
+        for product, slug in zip(objs, unique_slugs(Product, [p.name for p in objs]), strict=True):
             product.slug = slug
             product.set_search_fields()
             product.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)

@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from producers.models import Producer, Province, ProvinceMembership, PublicationStatus, Ward
+from producers.slugs import first_free
 from producers.text import normalize_search_text, vietnamese_slugify
 from products import certificates
 from products.certificates import CERTIFICATE_VALIDITY_MONTHS, TWO_TIER_REFORM, add_months
@@ -180,13 +181,6 @@ class _ProvinceBuilder:
             return self.rng.choice(matching), True
         return self.rng.choice(self.wards), False
 
-    def unique_slug(self, base: str, taken: set[str]) -> str:
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        return slug
-
     def plan_producer(self, specialty: Specialty) -> dict:
         rng, kind = self.rng, rng_kind(self.rng)
         ward, in_district = self.ward_for(specialty)
@@ -205,7 +199,7 @@ class _ProvinceBuilder:
                 name = f"Công ty {rng.choice(('TNHH', 'Cổ phần', 'TNHH MTV'))} {brand}"
             else:
                 name = f"Hợp tác xã {trade} {brand}"
-        slug = self.unique_slug(vietnamese_slugify(f"{name} {self.province.name}"), self.producer_slugs)
+        slug = first_free(vietnamese_slugify(f"{name} {self.province.name}"), self.producer_slugs)
         youth_led = rng.random() < 0.2
         year = rng.randint(1995, 2023) if not youth_led else rng.randint(2016, 2024)
         phone = f"09{rng.randint(10_000_000, 99_999_999)}"
@@ -257,7 +251,7 @@ class _ProvinceBuilder:
         base = vietnamese_slugify(name)
         if f"-{self.province.slug}-" not in f"-{base}-":
             base = f"{base}-{self.province.slug}"
-        slug = self.unique_slug(base, self.product_slugs)
+        slug = first_free(base, self.product_slugs)
         quantity = rng.choice(kind.quantities)
         price_min = _money(rng, *kind.price)
         price_max = price_min if rng.random() < 0.6 else price_min + _money(rng, 5, kind.price[1] // 2)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from producers.models import Producer, PublicationStatus
-from producers.permissions import editable_producers, editable_provinces
+from producers.permissions import editable_provinces
 from producers.text import search_terms
 from products.models import Category, Product
 
@@ -22,7 +22,7 @@ def _staff_provinces(request):
 
 
 def _staff_producers(request):
-    return editable_producers(request.user) if request else Producer.objects.none()
+    return Producer.objects.editable_by(request.user) if request else Producer.objects.none()
 
 
 class ProducerFilter(django_filters.FilterSet):

@@ -6,7 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from producers.forms import VersionedForm, https_formfield
-from producers.permissions import editable_producers
+from producers.models import Producer
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
 from products.photos import process_photo
 
@@ -55,7 +55,7 @@ class ProductForm(VersionedForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["producer"].queryset = editable_producers(user).select_related("province")
+        self.fields["producer"].queryset = Producer.objects.editable_by(user).select_related("province")
         self.fields["category"].queryset = Category.objects.filter(level=Category.Level.SET)
         self.fields["standards"].queryset = Standard.objects.all()
 

@@ -4,7 +4,7 @@ from itertools import chain
 
 from django.contrib import messages
 from django.db import IntegrityError
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,8 +14,6 @@ from django_filters.views import FilterView
 
 from producers.models import Producer, PublicationStatus
 from producers.permissions import (
-    editable_producers,
-    editable_products,
     editable_provinces,
     is_national_admin,
 )
@@ -48,12 +46,10 @@ DASHBOARD_LIMIT = 10
 def dashboard(request):
     user = request.user
     today = timezone.localdate()
-    products = editable_products(user)
-    producers = editable_producers(user)
-    by_status = dict(products.values_list("status").annotate(n=Count("pk")).order_by())
-    by_stars = dict(
-        products.filter(stars__isnull=False).values_list("stars").annotate(n=Count("pk")).order_by()
-    )
+    products = Product.objects.editable_by(user)
+    producers = Producer.objects.editable_by(user)
+    by_status = products.count_by("status")
+    by_stars = products.filter(stars__isnull=False).count_by("stars")
     cards = products.select_related("producer", "category")
     product_history = Product.history.select_related("history_user").order_by("-history_date")
     producer_history = Producer.history.select_related("history_user").order_by("-history_date")
@@ -92,7 +88,9 @@ def dashboard(request):
 
 
 def _staff_products(user):
-    return editable_products(user).select_related("producer__province", "category", "current_certificate")
+    return Product.objects.editable_by(user).select_related(
+        "producer__province", "category", "current_certificate"
+    )
 
 
 class ProductListView(StaffRequiredMixin, FilterView):
@@ -109,7 +107,9 @@ class ProductListView(StaffRequiredMixin, FilterView):
 def product_export(request, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    filterset = ProductFilter(request.GET, queryset=editable_products(request.user), request=request)
+    filterset = ProductFilter(
+        request.GET, queryset=Product.objects.editable_by(request.user), request=request
+    )
     queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     headers, rows = exports.product_rows(queryset)
     return exports.respond(fmt=fmt, basename="products", headers=headers, rows=rows)
@@ -192,7 +192,7 @@ def product_create(request):
 
 @staff_required
 def product_edit(request, pk):
-    product = get_object_or_404(editable_products(request.user), pk=pk)
+    product = get_object_or_404(Product.objects.editable_by(request.user), pk=pk)
     return _product_form_page(request, product)
 
 
@@ -253,7 +253,7 @@ def product_preview(request, pk):
 def product_status(request, pk, action):
     if action not in TRANSITIONS:
         raise Http404
-    product = get_object_or_404(editable_products(request.user).select_related("producer"), pk=pk)
+    product = get_object_or_404(Product.objects.editable_by(request.user).select_related("producer"), pk=pk)
     changed = apply_status_action(
         request, obj=product, province_id=product.producer.province_id, action=action
     )

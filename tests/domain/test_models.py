@@ -222,3 +222,15 @@ def test_a_decision_date_in_year_9999_is_a_field_error_not_a_crash():
         cert.full_clean()
 
     assert "decision_date" in error.value.message_dict
+
+
+def test_count_by_gives_the_number_of_rows_of_each_value(django_assert_num_queries):
+    make_product(stars=3)
+    make_product(stars=3)
+    make_product(stars=5)
+    make_product(stars=None)
+
+    with django_assert_num_queries(1):
+        counts = Product.objects.count_by("stars")
+
+    assert counts == {3: 2, 5: 1, None: 1}

@@ -279,7 +279,7 @@ def test_producer_slug_taken_by_a_simultaneous_save_gives_a_message_not_a_500(
     client, editor_a, world, monkeypatch
 ):
     taken = Producer.objects.filter(province__slug="ha-tinh").first().slug
-    monkeypatch.setattr("producers.services.unique_slug", lambda model, text, **kw: taken)
+    monkeypatch.setattr("producers.services.unique_slugs", lambda model, texts: [taken])
     client.force_login(editor_a)
     before = Producer.objects.count()
 
