@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "axes",
     "producers",
     "products",
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -134,9 +135,9 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_LOCKOUT_CALLABLE = "products.staff.accounts.lockout_response"
+AXES_LOCKOUT_CALLABLE = "staff.accounts.lockout_response"
 
-# The staff workspace (products.staff) signs people in and out; Django admin keeps its own pages.
+# The staff workspace (the staff app) signs people in and out; Django admin keeps its own pages.
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "staff:login"

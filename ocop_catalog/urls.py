@@ -39,7 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("products.urls")),
     path("", include("producers.urls")),
     path("admin/", admin.site.urls),
-    path("staff/", include("products.staff.urls")),
+    path("staff/", include("staff.urls")),
     prefix_default_language=False,
 )
 

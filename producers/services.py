@@ -1,8 +1,11 @@
-"""Writes with side effects on producers, and the rules shared with products: versions and status."""
+"""Writes with side effects on producers, and the rules shared with products: versions and status.
+
+Services raise exceptions (PermissionDenied, StaleEditError, TransitionError); what to tell the
+user is the caller's business (staff.messages).
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.utils.translation import gettext_lazy as _
 
 from producers.models import Producer, PublicationStatus
 from producers.permissions import can_approve, can_edit_province
@@ -36,19 +39,6 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str, bool]] = {
         True,
     ),
 }
-
-ACTION_LABELS = {
-    "submit": _("Submit for approval"),
-    "publish": _("Publish"),
-    "unpublish": _("Return to draft"),
-    "archive": _("Archive"),
-}
-
-
-STALE_STATUS_MESSAGE = _(
-    "This record was changed after you opened the page, so the status was not changed. "
-    "Check the current version below, then try again."
-)
 
 
 def claim_version(*, model: type[models.Model], pk: int, expected_version: int) -> int:

@@ -7,7 +7,7 @@ code; a group includes everything under it), ``kind`` (producer kind, several), 
 ``sort`` (relevance, stars, newest, name) and ``page``.
 
 Unknown or malformed values never fail the page: they are dropped, the rest of the query
-still applies, and ``ProductFilter.notices`` says in words what was ignored.
+still applies, and ``CatalogFilter.notices`` says in words what was ignored.
 """
 
 from dataclasses import dataclass
@@ -68,7 +68,7 @@ class Option:
     depth: int = 0
 
 
-class ProductFilter(django_filters.FilterSet):
+class CatalogFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     province = django_filters.MultipleChoiceFilter(
         label=_("Province"), field_name="producer__province__slug", lookup_expr="exact", distinct=False

@@ -26,12 +26,17 @@ def certificate_badge(product, day=None):
     }
 
 
+def group_digits(value) -> str:
+    """A whole amount grouped for the active language: "120.000" (vi), "120,000" (en)."""
+    return number_format(value, decimal_pos=0, force_grouping=True)
+
+
 @register.filter
 def vnd(value) -> str:
     """An amount of đồng, grouped for the active language: "120.000 ₫" (vi), "120,000 ₫" (en)."""
     if value in (None, ""):
         return ""
-    return f"{number_format(value, decimal_pos=0, force_grouping=True)} ₫"
+    return f"{group_digits(value)} ₫"
 
 
 @register.simple_tag

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from products.certificates import add_months
-from products.filters import ProductFilter
+from products.filters import CatalogFilter
 from products.models import Product
 from tests.factories import make_producer, make_product
 from tests.sample_catalog import add_valid_products, build_catalog, slugs_on_page
@@ -292,7 +292,7 @@ def test_product_list_url_builds_the_public_query_string():
 
 
 def test_filterset_is_bound_without_parameters_so_the_default_applies(catalog):
-    filterset = ProductFilter(data=None, queryset=Product.objects.published())
+    filterset = CatalogFilter(data=None, queryset=Product.objects.published())
 
     assert {p.slug for p in filterset.qs} == catalog.valid
 

@@ -101,7 +101,7 @@ def users(editor_a, approver_a, editor_b, admin_user_):
 
 
 def test_matrix_covers_every_staff_url():
-    from products.staff.urls import urlpatterns
+    from staff.urls import urlpatterns
 
     assert {p.name for p in urlpatterns} == {entry[0] for entry in MATRIX}
     assert len(CELLS) * 2 == 300  # the number of cells reported in the closing note

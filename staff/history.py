@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 HIDDEN_FIELDS = {"id", "search_text", "version", "created_at", "updated_at", "slug"}
+# Entries a page shows at most, so that a long history never slows it down.
+LIMIT = 30
 
 
 @dataclass

@@ -1,4 +1,7 @@
-"""Spreadsheet import pages: template download, upload with dry run, confirmation."""
+"""Spreadsheet import pages: template download, upload with dry run, confirmation.
+
+Reading and checking are the domain's (products.imports), writing too (products.services).
+"""
 
 import re
 import time
@@ -18,7 +21,7 @@ from django.views.decorators.http import require_safe
 from producers.permissions import import_province
 from products import imports, spreadsheets
 from products.services import run_import
-from products.staff.access import staff_required
+from staff.access import staff_required
 
 SESSION_KEY = "staff_imports"
 PREVIEW_ROWS = 200

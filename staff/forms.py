@@ -1,14 +1,41 @@
-"""Staff forms for products, certificates, photos and sales channels."""
+"""Staff forms: producers, products with their certificates, photos and sales channels.
+
+Every choice is limited by producers.permissions (``editable_by``); every rule is the model's,
+shown on the field it concerns.
+"""
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from producers.forms import VersionedForm, https_formfield
 from producers.models import Producer
-from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
+from producers.permissions import editable_provinces, editable_wards, is_national_admin
+from products.models import Certificate, Product, ProductPhoto, SalesChannel, Standard
 from products.photos import process_photo
+
+
+def https_formfield(model_field, **kwargs):
+    """Form fields as usual, but a web address typed without a scheme means https://."""
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the user started from, for the refusal of stale saves."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def expected_version(self) -> int:
+        return self.cleaned_data.get("version") or 0
 
 
 def value_limits(model_field) -> dict[str, int]:
@@ -27,6 +54,51 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ProducerForm(VersionedForm):
+    class Meta:
+        model = Producer
+        fields = [
+            "name",
+            "kind",
+            "province",
+            "ward",
+            "street_address",
+            "former_address",
+            "phone",
+            "zalo",
+            "email",
+            "website",
+            "description",
+            "year_founded",
+            "youth_led",
+            "youth_union_supported",
+            "women_led",
+            "ethnic_minority",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        formfield_callback = https_formfield
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The database only says 1900–2100; say it on the field, and refuse the future too.
+        this_year = timezone.localdate().year
+        year = self.fields["year_founded"]
+        year.validators += [MinValueValidator(1900), MaxValueValidator(this_year)]
+        year.widget.attrs.update({"min": 1900, "max": this_year})
+        provinces = editable_provinces(user)
+        self.fields["province"].queryset = provinces
+        wards = editable_wards(user).select_related("province").order_by("name")
+        if self.instance.pk:
+            wards = wards.filter(province_id=self.instance.province_id)
+        self.fields["ward"].queryset = wards
+        if not is_national_admin(user):
+            # Staff write only into their own province: the field shows it but ignores the POST.
+            self.fields["province"].disabled = True
+            self.fields["province"].initial = self.instance.province_id or provinces.first()
+        if self.instance.pk and not is_national_admin(user):
+            self.fields["province"].initial = self.instance.province_id
 
 
 class ProductForm(VersionedForm):
@@ -56,7 +128,6 @@ class ProductForm(VersionedForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["producer"].queryset = Producer.objects.editable_by(user).select_related("province")
-        self.fields["category"].queryset = Category.objects.filter(level=Category.Level.SET)
         self.fields["standards"].queryset = Standard.objects.all()
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 from django.urls import reverse_lazy
 
-from products.staff.access import StaffRequiredMixin
+from staff.access import StaffRequiredMixin
 
 
 class SignInView(auth_views.LoginView):

@@ -1,4 +1,4 @@
-"""Staff pages for producers: list, export, create, edit, detail with history, publication."""
+"""Staff pages for producers: list, create, edit, detail with history, publication."""
 
 from django.contrib import messages
 from django.db import IntegrityError
@@ -8,57 +8,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 
-from producers.forms import ProducerForm
 from producers.models import Producer
-from producers.services import (
-    ACTION_LABELS,
-    STALE_STATUS_MESSAGE,
-    TRANSITIONS,
-    StaleEditError,
-    TransitionError,
-    allowed_actions,
-    change_status,
-    posted_version,
-    save_producer,
-)
+from producers.services import TRANSITIONS, StaleEditError, save_producer
 from products.models import Product
-from products.staff import exports, history
-from products.staff.access import StaffRequiredMixin, staff_required
-from products.staff.filters import ProducerFilter
-
-HISTORY_LIMIT = 30
+from staff import history
+from staff.access import StaffRequiredMixin, staff_required
+from staff.filters import StaffProducerFilter
+from staff.forms import ProducerForm
+from staff.messages import STALE_EDIT
+from staff.views.publication import action_buttons, apply_status_action
 
 
 class ProducerListView(StaffRequiredMixin, FilterView):
-    filterset_class = ProducerFilter
+    filterset_class = StaffProducerFilter
     template_name = "staff/producer_list.html"
     paginate_by = 25
 
     def get_queryset(self):
         return Producer.objects.editable_by(self.request.user).for_listing()
-
-
-@require_safe
-@staff_required
-def producer_export(request, fmt):
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
-    filterset = ProducerFilter(
-        request.GET, queryset=Producer.objects.editable_by(request.user).for_listing(), request=request
-    )
-    queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    headers, rows = exports.producer_rows(queryset)
-    return exports.respond(fmt=fmt, basename="producers", headers=headers, rows=rows)
-
-
-def _stale_message(request):
-    messages.error(
-        request,
-        _(
-            "Somebody else saved this record after you opened it, so your changes were not saved. "
-            "Reload the page to see the current version, then make your changes again."
-        ),
-    )
 
 
 @staff_required
@@ -87,7 +54,7 @@ def producer_edit(request, pk):
             save_producer(form=form, user=request.user, expected_version=form.expected_version())
         except StaleEditError:
             stale = True
-            _stale_message(request)
+            messages.error(request, STALE_EDIT)
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect("staff:producer_detail", pk=producer.pk)
@@ -99,7 +66,7 @@ def producer_edit(request, pk):
 def producer_detail(request, pk):
     producer = get_object_or_404(Producer.objects.editable_by(request.user).for_listing(), pk=pk)
     products = Product.objects.editable_by(request.user).filter(producer=producer).select_related("category")
-    records = producer.history.select_related("history_user")[:HISTORY_LIMIT]
+    records = producer.history.select_related("history_user")[: history.LIMIT]
     return render(
         request,
         "staff/producer_detail.html",
@@ -107,10 +74,7 @@ def producer_detail(request, pk):
             "producer": producer,
             "products": products,
             "history": history.entries(records),
-            "actions": [
-                (a, ACTION_LABELS[a])
-                for a in allowed_actions(obj=producer, province_id=producer.province_id, user=request.user)
-            ],
+            "actions": action_buttons(producer, province_id=producer.province_id, user=request.user),
         },
     )
 
@@ -123,26 +87,3 @@ def producer_status(request, pk, action):
     producer = get_object_or_404(Producer.objects.editable_by(request.user), pk=pk)
     apply_status_action(request, obj=producer, province_id=producer.province_id, action=action)
     return redirect("staff:producer_detail", pk=producer.pk)
-
-
-def apply_status_action(request, *, obj, province_id: int, action: str) -> bool:
-    """Run a publication action posted by ``request`` on ``obj`` and tell the user how it went.
-
-    Returns True when the status changed.
-    """
-    try:
-        change_status(
-            obj=obj,
-            province_id=province_id,
-            action=action,
-            user=request.user,
-            expected_version=posted_version(request.POST.get("version")),
-        )
-    except StaleEditError:
-        messages.error(request, STALE_STATUS_MESSAGE)
-    except TransitionError:
-        messages.error(request, _("This action does not apply to the current status."))
-    else:
-        messages.success(request, _("Status changed to: %(status)s.") % {"status": obj.get_status_display()})
-        return True
-    return False

@@ -1,4 +1,8 @@
-"""Filters of the staff lists (also used by their exports)."""
+"""Filters of the staff lists (also used by their exports); choices limited to the user's provinces.
+
+Named apart from the public list's ``products.filters.CatalogFilter``: these filter by
+publication status and show unpublished rows.
+"""
 
 import django_filters
 from django import forms
@@ -11,12 +15,6 @@ from producers.text import search_terms
 from products.models import Category, Product
 
 
-def _search(queryset, name, value):
-    for term in search_terms(value):
-        queryset = queryset.filter(**{f"{name}__contains": term})
-    return queryset
-
-
 def _staff_provinces(request):
     return editable_provinces(request.user) if request else Producer.objects.none()
 
@@ -25,11 +23,21 @@ def _staff_producers(request):
     return Producer.objects.editable_by(request.user) if request else Producer.objects.none()
 
 
-class ProducerFilter(django_filters.FilterSet):
+class StaffListFilter(django_filters.FilterSet):
+    """What both staff lists filter on: words of the name (folded) and publication status."""
+
     q = django_filters.CharFilter(field_name="search_text", label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(
         choices=PublicationStatus.choices, lookup_expr="exact", label=_("Status"), empty_label=_("All")
     )
+
+    def search(self, queryset, name, value):
+        for term in search_terms(value):
+            queryset = queryset.filter(**{f"{name}__contains": term})
+        return queryset
+
+
+class StaffProducerFilter(StaffListFilter):
     kind = django_filters.ChoiceFilter(
         choices=Producer.Kind.choices, lookup_expr="exact", label=_("Kind"), empty_label=_("All")
     )
@@ -57,11 +65,8 @@ class ProducerFilter(django_filters.FilterSet):
         model = Producer
         fields = []
 
-    def search(self, queryset, name, value):
-        return _search(queryset, name, value)
 
-
-class ProductFilter(django_filters.FilterSet):
+class StaffProductFilter(StaffListFilter):
     EXPIRY_CHOICES = (
         ("valid", _("Valid")),
         ("expiring", _("Expiring within 90 days")),
@@ -69,10 +74,6 @@ class ProductFilter(django_filters.FilterSet):
         ("none", _("No certificate")),
     )
 
-    q = django_filters.CharFilter(field_name="search_text", label=_("Search"), method="search")
-    status = django_filters.ChoiceFilter(
-        choices=PublicationStatus.choices, lookup_expr="exact", label=_("Status"), empty_label=_("All")
-    )
     stars = django_filters.ChoiceFilter(
         choices=[(3, "3★"), (4, "4★"), (5, "5★")], lookup_expr="exact", label=_("Stars"), empty_label=_("All")
     )
@@ -109,9 +110,6 @@ class ProductFilter(django_filters.FilterSet):
     class Meta:
         model = Product
         fields = []
-
-    def search(self, queryset, name, value):
-        return _search(queryset, name, value)
 
     def in_category(self, queryset, name, value):
         return queryset.filter(category=value)

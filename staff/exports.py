@@ -1,9 +1,15 @@
-"""What the staff lists export: the header and the cells of each row (written by products.spreadsheets)."""
+"""What the staff lists export: each list's filter, rows and columns (products.spreadsheets writes them)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from producers.models import Producer
 from products import spreadsheets
+from products.models import Product
+from staff.filters import StaffProducerFilter, StaffProductFilter
 
 
 def producer_rows(queryset):
@@ -70,7 +76,25 @@ def product_rows(queryset):
     return headers, rows
 
 
-def respond(*, fmt: str, basename: str, headers, rows):
+@dataclass(frozen=True)
+class ExportedList:
+    """A staff list that can be downloaded: its filter over the user's rows, and its columns."""
+
+    filterset: type
+    rows: Callable  # queryset -> (headers, rows)
+    model: type
+
+    def queryset(self, user):
+        return self.model.objects.editable_by(user)
+
+
+EXPORTED_LISTS = {
+    "producers": ExportedList(StaffProducerFilter, producer_rows, Producer),
+    "products": ExportedList(StaffProductFilter, product_rows, Product),
+}
+
+
+def download(*, fmt: str, basename: str, headers, rows):
     """The rows as a CSV or XLSX download named after the list and today's date."""
     stamp = timezone.localdate().isoformat()
     return spreadsheets.download(
