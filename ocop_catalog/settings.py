@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "producers",
     "products",
     "staff",
+    "demo",
 ]
 
 MIDDLEWARE = [

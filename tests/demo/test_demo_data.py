@@ -14,8 +14,8 @@ from django.db.models import F
 from django.utils import timezone
 from PIL import Image
 
+from demo.builder import DEMO_PASSWORD
 from producers.models import Producer, Province, ProvinceMembership
-from products.demo import DEMO_PASSWORD
 from products.models import Certificate, Product, ProductPhoto, SalesChannel
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from products.demo import DEMO_PASSWORD, build_demo_catalog
+from demo.builder import DEMO_PASSWORD, build_demo_catalog
 
 SIGN_IN_URLS = (
     ("http://127.0.0.1:8000/admin/", "Django admin (admin)"),

@@ -1,6 +1,60 @@
-"""The demo catalog's data: product types and the specialties of each province."""
+"""The demo catalog's data: its shape, the words it is written with, product types and specialties."""
 
 from dataclasses import dataclass
+
+from producers.models import Producer, ProvinceMembership
+from products.models import SalesChannel
+
+# Valid, published products per province; Hà Tĩnh as the seed report gave it.
+VALID_PRODUCTS = {"ha-tinh": 250, "ha-noi": 300, "nghe-an": 120, "thanh-hoa": 110, "quang-ninh": 100}
+DEFAULT_VALID_PRODUCTS = 80
+# Exact star counts where the real figures are known: (three, four, five).
+FIXED_STARS = {"ha-tinh": (238, 12, 0)}
+FOUR_STAR_SHARE = 0.265
+FIVE_STAR_SHARE = 0.017
+KIND_NAMES = {
+    Producer.Kind.ENTERPRISE: "Doanh nghiệp",
+    Producer.Kind.COOPERATIVE: "Hợp tác xã",
+    Producer.Kind.COOPERATIVE_GROUP: "Tổ hợp tác",
+    Producer.Kind.HOUSEHOLD: "Hộ sản xuất kinh doanh",
+}
+FORMER_CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"}
+
+
+# Products the seed report's readers search for: pinned to a valid 4★ certificate.
+PINNED_FOUR_STAR = {"ha-tinh": ("Kẹo cu đơ", "Nước mắm Cửa Nhượng")}
+
+# fmt: off
+BRAND_WORDS = (
+    "An", "Phát", "Bảo", "Minh", "Đức", "Gia", "Hải", "Hưng", "Hoàng", "Hồng", "Khang", "Kim", "Lộc",
+    "Long", "Nam", "Ngọc", "Nhật", "Phong", "Phúc", "Quang", "Sơn", "Tâm", "Tân", "Thành", "Thịnh",
+    "Tiến", "Trường", "Việt", "Vinh", "Xuân", "Đạt", "Thuận", "Hòa",
+)
+FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô")
+WOMEN_NAMES = ("Lan", "Hoa", "Hương", "Mai", "Thảo", "Hằng", "Nga", "Liên", "Hiền", "Yến", "Dung", "Oanh")
+MEN_NAMES = ("Hùng", "Dũng", "Minh", "Tuấn", "Sơn", "Hải", "Long", "Nam", "Thắng", "Bình", "Cường", "Quân")
+# fmt: on
+REVOCATION_REASONS = (
+    "Vi phạm quy định về ghi nhãn hàng hóa",
+    "Không duy trì điều kiện sản xuất như khi được đánh giá",
+    "Chủ thể ngừng sản xuất sản phẩm",
+    "Vi phạm quy định về an toàn thực phẩm",
+)
+CHANNEL_URLS = {
+    SalesChannel.Kind.SHOPEE: "https://shopee.vn/{slug}-i.{a}.{b}",
+    SalesChannel.Kind.TIKTOK: "https://shop.tiktok.com/vn/pdp/{slug}/{b}",
+    SalesChannel.Kind.LAZADA: "https://www.lazada.vn/products/{slug}-i{b}.html",
+    SalesChannel.Kind.TIKI: "https://tiki.vn/{slug}-p{b}.html",
+    SalesChannel.Kind.POSTMART: "https://postmart.vn/{slug}-{b}",
+    SalesChannel.Kind.VOSO: "https://voso.vn/{slug}-{b}",
+}
+DEMO_USERS = (
+    # username, first name, superuser, province slug, role
+    ("admin", "Quản trị quốc gia", True, None, None),
+    ("hatinh", "Biên tập Hà Tĩnh", False, "ha-tinh", ProvinceMembership.Role.EDITOR),
+    ("hatinh-duyet", "Phê duyệt Hà Tĩnh", False, "ha-tinh", ProvinceMembership.Role.APPROVER),
+    ("nghean", "Biên tập Nghệ An", False, "nghe-an", ProvinceMembership.Role.EDITOR),
+)
 
 
 @dataclass(frozen=True)
