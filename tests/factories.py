@@ -88,3 +88,20 @@ def png_bytes(size=(64, 48), color=(200, 30, 30), fmt="PNG", **save_kwargs) -> b
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, format=fmt, **save_kwargs)
     return buffer.getvalue()
+
+
+def import_row(**values) -> dict:
+    """The cells of a correct spreadsheet row for the import, by column key, with ``values`` changed."""
+    cells = {
+        "product_name": "Mật ong Vũ Quang",
+        "category_code": "I.4.a",
+        "stars": 3,
+        "decision_number": "101/QĐ-UBND",
+        "decision_date": "15/03/2024",
+        "issuer": "UBND tỉnh Hà Tĩnh",
+        "producer_name": "HTX Ong Vũ Quang",
+        "producer_kind": "Hợp tác xã",
+        "price_min": "120.000",
+    }
+    cells.update(values)
+    return cells

@@ -10,29 +10,15 @@ from producers.models import Province
 from products.certificates import validate_decision_date
 from products.imports import COLUMNS, plan_import
 from products.models import Product
+from tests.factories import import_row
 
 pytestmark = pytest.mark.django_db
 
 HEADER = {c.key: c.header for c in COLUMNS}
 
 
-def raw_row(**values) -> dict:
-    row = {
-        "product_name": "Mật ong Vũ Quang",
-        "category_code": "I.4.a",
-        "stars": 3,
-        "decision_number": "101/QĐ-UBND",
-        "decision_date": "15/03/2024",
-        "issuer": "UBND tỉnh Hà Tĩnh",
-        "producer_name": "HTX Ong Vũ Quang",
-        "producer_kind": "Hợp tác xã",
-    }
-    row.update(values)
-    return row
-
-
 def errors_of(**values) -> list[str]:
-    plan = plan_import(rows=[(2, raw_row(**values))], province=Province.objects.get(slug="ha-tinh"))
+    plan = plan_import(rows=[(2, import_row(**values))], province=Province.objects.get(slug="ha-tinh"))
     return plan.rows[0].errors
 
 
@@ -69,10 +55,10 @@ def test_stars_outside_the_fields_choices_name_the_choices():
 
 def test_checking_a_file_takes_the_same_queries_for_one_row_or_fifty(django_assert_num_queries):
     province = Province.objects.get(slug="ha-tinh")
-    many = [(n, raw_row(decision_number=f"{n}/QĐ", producer_name=f"HTX {n}")) for n in range(2, 52)]
+    many = [(n, import_row(decision_number=f"{n}/QĐ", producer_name=f"HTX {n}")) for n in range(2, 52)]
 
     with django_assert_num_queries(6):  # no producer code in the file: no query for codes
-        plan_import(rows=[(2, raw_row())], province=province)
+        plan_import(rows=[(2, import_row())], province=province)
     with django_assert_num_queries(6):
         plan = plan_import(rows=many, province=province)
 

@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 from producers.models import Producer
 from products.imports import COLUMNS
 from products.models import Certificate, Product
+from tests.factories import import_row
 from tests.staff.helpers import product_form_data, province_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -23,19 +24,8 @@ HEADERS = [c.header for c in COLUMNS]
 
 
 def row(**values):
-    base = {
-        "product_name": "Mật ong Vũ Quang",
-        "category_code": "I.4.a",
-        "stars": 3,
-        "decision_number": "101/QĐ-UBND",
-        "decision_date": "15/03/2024",
-        "issuer": "UBND tỉnh Hà Tĩnh",
-        "producer_name": "HTX Ong Vũ Quang",
-        "producer_kind": "Hợp tác xã",
-        "price_min": "120.000",
-    }
-    base.update(values)
-    return [base.get(c.key, "") for c in COLUMNS]
+    cells = import_row(**values)
+    return [cells.get(c.key, "") for c in COLUMNS]
 
 
 def xlsx(rows) -> bytes:
