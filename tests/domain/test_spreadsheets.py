@@ -1,4 +1,4 @@
-"""Formula neutralisation holds for any text (Hypothesis)."""
+"""Spreadsheet downloads (products.spreadsheets): formula neutralisation holds for any text (Hypothesis)."""
 
 from hypothesis import given
 from hypothesis import strategies as st
