@@ -1,4 +1,4 @@
-"""Multi-model writes on products: the staff edit page (product, certificates, photos, channels)."""
+"""Multi-model writes on products: the edit page (product, certificates, photos, channels) and imports."""
 
 from functools import partial
 
