@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "csp",
     "producers",
     "products",
+    "staff",
+    "demo",
     # Site-wide management commands (backup, restore) live in ocop_catalog/management/.
     "ocop_catalog",
 ]
@@ -160,12 +162,12 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_LOCKOUT_CALLABLE = "products.staff.accounts.lockout_response"
+AXES_LOCKOUT_CALLABLE = "staff.accounts.lockout_response"
 # The address of a sign-in attempt: the proxy's X-Forwarded-For entry only behind a proxy
 # (DJANGO_BEHIND_PROXY), else the socket's. See ocop_catalog/client_address.py.
 AXES_CLIENT_IP_CALLABLE = "ocop_catalog.client_address.client_address"
 
-# The staff workspace (products.staff) signs people in and out; Django admin keeps its own pages.
+# The staff workspace (the staff app) signs people in and out; Django admin keeps its own pages.
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "staff:login"

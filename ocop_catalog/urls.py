@@ -6,19 +6,11 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from ocop_catalog import views
-from producers.sitemaps import ProducerSitemap, ProvinceSitemap
-from products.sitemaps import ProductSitemap, StaticViewSitemap
+from ocop_catalog.sitemaps import SITEMAPS
 
 admin.site.site_header = _("OCOP catalog administration")
 admin.site.site_title = _("OCOP administration")
 admin.site.index_title = _("OCOP product catalog")
-
-sitemaps = {
-    "pages": StaticViewSitemap,
-    "provinces": ProvinceSitemap,
-    "producers": ProducerSitemap,
-    "products": ProductSitemap,
-}
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -27,10 +19,10 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_views.index,
-        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap_section"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
 ]
@@ -40,7 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("products.urls")),
     path("", include("producers.urls")),
     path("admin/", admin.site.urls),
-    path("staff/", include("products.staff.urls")),
+    path("staff/", include("staff.urls")),
     prefix_default_language=False,
 )
 

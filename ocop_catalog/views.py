@@ -35,12 +35,7 @@ def home(request):
         provinces=Count("producer__province", distinct=True),
         **{f"stars_{n}": Count("pk", filter=Q(stars=n)) for n in (3, 4, 5)},
     )
-    by_province = dict(
-        valid.order_by()
-        .values_list("producer__province_id")
-        .annotate(n=Count("pk"))
-        .values_list("producer__province_id", "n")
-    )
+    by_province = valid.count_by("producer__province_id")
     provinces = sorted(Province.objects.all(), key=lambda province: fold(province.name))
     context = {
         "totals": totals,

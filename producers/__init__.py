@@ -1,0 +1,1 @@
+"""The base layer: provinces, wards, producers, staff assignments, access rules, publication; public pages."""

@@ -19,10 +19,7 @@ class ProvinceScopedAdminMixin:
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if permissions.is_national_admin(request.user):
-            return queryset
-        provinces = permissions.editable_provinces(request.user)
-        return queryset.filter(**{f"{self.province_lookup}__in": provinces})
+        return permissions.in_editable_provinces(queryset, request.user, province=self.province_lookup)
 
     def in_scope(self, request, obj) -> bool:
         """May ``request.user`` reach ``obj`` at all? (None: the model in general.)
@@ -49,9 +46,9 @@ class ProvinceScopedAdminMixin:
             if db_field.name == "province":
                 kwargs["queryset"] = provinces
             elif db_field.name == "ward":
-                kwargs["queryset"] = Ward.objects.filter(province__in=provinces)
+                kwargs["queryset"] = permissions.editable_wards(request.user)
             elif db_field.name == "producer":
-                kwargs["queryset"] = permissions.editable_producers(request.user)
+                kwargs["queryset"] = Producer.objects.editable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -86,9 +86,23 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class ProducerQuerySet(models.QuerySet):
+class CatalogQuerySet(models.QuerySet):
+    """What every catalog queryset can do."""
+
+    def count_by(self, field: str) -> dict:
+        """How many rows have each value of ``field``: {value: count}, in one GROUP BY query."""
+        return dict(self.order_by().values_list(field).annotate(n=models.Count("pk")).values_list(field, "n"))
+
+
+class ProducerQuerySet(CatalogQuerySet):
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def editable_by(self, user):
+        """Producers ``user`` may read unpublished and change (the rule is producers.permissions')."""
+        from producers.permissions import in_editable_provinces  # permissions imports this module
+
+        return in_editable_provinces(self, user, province="province")
 
     def in_province(self, province):
         return self.filter(province=province)

@@ -7,7 +7,7 @@ edits nothing.
 
 from django.db.models import QuerySet
 
-from producers.models import Producer, Province, ProvinceMembership
+from producers.models import Province, ProvinceMembership, Ward
 
 
 def is_national_admin(user) -> bool:
@@ -24,36 +24,24 @@ def membership_of(user) -> ProvinceMembership | None:
         return None
 
 
+def in_editable_provinces(queryset: QuerySet, user, *, province: str) -> QuerySet:
+    """The rows of ``queryset`` that ``user`` may read unpublished and change.
+
+    ``province`` is the lookup from the queryset's model to its province ("pk" for provinces,
+    "province" for producers, "producer__province" for products). Every ``editable_by(user)``
+    queryset method and the admin are built on this.
+    """
+    if is_national_admin(user):
+        return queryset
+    membership = membership_of(user)
+    if membership is None:
+        return queryset.none()
+    return queryset.filter(**{province: membership.province_id})
+
+
 def editable_provinces(user) -> QuerySet[Province]:
     """Provinces whose data ``user`` may change."""
-    if is_national_admin(user):
-        return Province.objects.all()
-    membership = membership_of(user)
-    if membership is None:
-        return Province.objects.none()
-    return Province.objects.filter(pk=membership.province_id)
-
-
-def editable_producers(user) -> QuerySet[Producer]:
-    """Producers ``user`` may read unpublished and change."""
-    if is_national_admin(user):
-        return Producer.objects.all()
-    membership = membership_of(user)
-    if membership is None:
-        return Producer.objects.none()
-    return Producer.objects.filter(province_id=membership.province_id)
-
-
-def editable_products(user):
-    """Products ``user`` may read unpublished and change."""
-    from products.models import Product
-
-    if is_national_admin(user):
-        return Product.objects.all()
-    membership = membership_of(user)
-    if membership is None:
-        return Product.objects.none()
-    return Product.objects.filter(producer__province_id=membership.province_id)
+    return in_editable_provinces(Province.objects.all(), user, province="pk")
 
 
 def is_staff_member(user) -> bool:
@@ -80,10 +68,8 @@ def can_edit_province(user, province_id: int) -> bool:
     return membership is not None and membership.province_id == province_id
 
 
-def editable_wards(user):
+def editable_wards(user) -> QuerySet[Ward]:
     """Communes and wards that may be chosen on a producer ``user`` edits."""
-    from producers.models import Ward
-
     return Ward.objects.filter(province__in=editable_provinces(user))
 
 

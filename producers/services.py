@@ -1,12 +1,15 @@
-"""Writes with side effects on producers, and the rules shared with products: versions and status."""
+"""Writes with side effects on producers, and the rules shared with products: versions and status.
+
+Services raise exceptions (PermissionDenied, StaleEditError, TransitionError); what to tell the
+user is the caller's business (staff.messages).
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.utils.translation import gettext_lazy as _
 
 from producers.models import Producer, PublicationStatus
 from producers.permissions import can_approve, can_edit_province
-from producers.text import vietnamese_slugify
+from producers.slugs import unique_slugs
 
 
 class StaleEditError(Exception):
@@ -37,19 +40,6 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str, bool]] = {
     ),
 }
 
-ACTION_LABELS = {
-    "submit": _("Submit for approval"),
-    "publish": _("Publish"),
-    "unpublish": _("Return to draft"),
-    "archive": _("Archive"),
-}
-
-
-STALE_STATUS_MESSAGE = _(
-    "This record was changed after you opened the page, so the status was not changed. "
-    "Check the current version below, then try again."
-)
-
 
 def claim_version(*, model: type[models.Model], pk: int, expected_version: int) -> int:
     """Move the row from ``expected_version`` to the next one, or raise StaleEditError.
@@ -61,19 +51,6 @@ def claim_version(*, model: type[models.Model], pk: int, expected_version: int) 
     if not updated:
         raise StaleEditError
     return expected_version + 1
-
-
-def unique_slug(model: type[models.Model], text: str, *, exclude_pk: int | None = None) -> str:
-    """A readable slug for ``text`` that no other row of ``model`` uses ("name", "name-2", …)."""
-    field = model._meta.get_field("slug")
-    base = (vietnamese_slugify(text) or "item")[: field.max_length - 8].strip("-")
-    taken = set(
-        model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True)
-    )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def allowed_actions(*, obj, province_id: int, user) -> list[str]:
@@ -128,7 +105,7 @@ def save_versioned_form(*, form, user, expected_version: int | None):
     obj = form.save(commit=False)
     model = type(obj)
     if obj.pk is None:
-        obj.slug = unique_slug(model, form.cleaned_data["name"])
+        obj.slug = unique_slugs(model, [form.cleaned_data["name"]])[0]
     else:
         obj.version = claim_version(model=model, pk=obj.pk, expected_version=expected_version)
     obj._history_user = user

@@ -35,16 +35,9 @@ def province_detail(request, slug):
     today = timezone.localdate()
     valid = Product.objects.published().in_province(province).certified_valid_on(today)
 
-    star_counts = dict(
-        valid.order_by().values_list("stars").annotate(n=Count("pk")).values_list("stars", "n")
-    )
+    star_counts = valid.count_by("stars")
     groups = list(Category.objects.filter(level=Category.Level.GROUP).order_by("position"))
-    by_set = dict(
-        valid.order_by()
-        .values_list("category__code")
-        .annotate(n=Count("pk"))
-        .values_list("category__code", "n")
-    )
+    by_set = valid.count_by("category__code")
     group_counts = [
         (group, sum(n for code, n in by_set.items() if code.split(".")[0] == group.code)) for group in groups
     ]

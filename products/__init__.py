@@ -1,0 +1,1 @@
+"""The catalogue: categories, products, certificates (all their rules), photos, imports, public pages."""

@@ -1,11 +1,15 @@
+"""Django admin of the catalogue, scoped to the user's provinces like every other path."""
+
+from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from producers import permissions
 from producers.admin import ProvinceScopedAdminMixin
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
-from products.staff.forms import AdminPhotoForm
+from products.photos import process_photo
 
 
 @admin.register(Category)
@@ -33,6 +37,30 @@ class CertificateInline(admin.StackedInline):
         ("expires_on", "revoked_on", "revocation_reason"),
         "scan",
     ]
+
+
+class AdminPhotoForm(forms.ModelForm):
+    """Django admin's photo form: the same checks and re-encoding as the staff pages.
+
+    Without it, the admin inline would store uploads as they came (EXIF, GPS, trailing bytes).
+    """
+
+    class Meta:
+        model = ProductPhoto
+        fields = ["image", "alt_text", "position"]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and "image" in self.changed_data:
+            self._renditions = process_photo(image)
+            return self._renditions.page
+        return image
+
+    def save(self, commit=True):
+        renditions = getattr(self, "_renditions", None)
+        if renditions is not None:
+            self.instance.card_image.save(renditions.card.name, renditions.card, save=False)
+        return super().save(commit)
 
 
 class ProductPhotoInline(admin.TabularInline):
@@ -154,8 +182,6 @@ class CertificateAdmin(ProvinceScopedAdminMixin, SimpleHistoryAdmin):
     show_facets = admin.ShowFacets.ALWAYS
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        from producers import permissions
-
         if db_field.name == "product" and not permissions.is_national_admin(request.user):
-            kwargs["queryset"] = permissions.editable_products(request.user)
+            kwargs["queryset"] = Product.objects.editable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -7,7 +7,7 @@ code; a group includes everything under it), ``kind`` (producer kind, several), 
 ``sort`` (relevance, stars, newest, name) and ``page``.
 
 Unknown or malformed values never fail the page: they are dropped, the rest of the query
-still applies, and ``ProductFilter.notices`` says in words what was ignored.
+still applies, and ``CatalogFilter.notices`` says in words what was ignored.
 """
 
 from dataclasses import dataclass
@@ -68,7 +68,7 @@ class Option:
     depth: int = 0
 
 
-class ProductFilter(django_filters.FilterSet):
+class CatalogFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     province = django_filters.MultipleChoiceFilter(
         label=_("Province"), field_name="producer__province__slug", lookup_expr="exact", distinct=False
@@ -233,46 +233,9 @@ class ProductFilter(django_filters.FilterSet):
             queryset = self.filters[name].filter(queryset, value)
         return queryset.order_by()
 
-    def facets(self) -> dict[str, list[Option]]:
-        """Each filter's options with the number of results choosing it would give.
-
-        One query per facet (six in all), whatever the number of products.
-        """
-        data = self.form.cleaned_data
-        facets = {}
-
-        by_province = dict(
-            self.queryset_without("province")
-            .values_list("producer__province_id")
-            .annotate(n=Count("pk"))
-            .values_list("producer__province_id", "n")
-        )
-        chosen = set(data.get("province") or [])
-        # Chosen provinces first, so that a phone user sees them without scrolling 34 names.
-        facets["province"] = sorted(
-            (Option(p.slug, p.name, by_province.get(p.pk, 0), p.slug in chosen) for p in self.provinces),
-            key=lambda option: not option.selected,
-        )
-
-        by_stars = dict(
-            self.queryset_without("stars")
-            .filter(stars__isnull=False)
-            .values_list("stars")
-            .annotate(n=Count("pk"))
-            .values_list("stars", "n")
-        )
-        chosen = set(data.get("stars") or [])
-        facets["stars"] = [
-            Option(value, label, by_stars.get(int(value), 0), value in chosen)
-            for value, label in STAR_CHOICES
-        ]
-
-        by_set = dict(
-            self.queryset_without("category")
-            .values_list("category_id")
-            .annotate(n=Count("pk"))
-            .values_list("category_id", "n")
-        )
+    def _category_options(self) -> list[Option]:
+        """Every category with its results: a set's own, a group's or subgroup's summed over its sets."""
+        by_set = self.queryset_without("category").count_by("category_id")
         code_counts: dict[str, int] = {}
         for category in self.categories:
             count = by_set.get(category.pk, 0)
@@ -281,40 +244,50 @@ class ProductFilter(django_filters.FilterSet):
                 for depth in range(1, len(parts) + 1):
                     code = ".".join(parts[:depth])
                     code_counts[code] = code_counts.get(code, 0) + count
-        chosen_code = data.get("category") or ""
-        facets["category"] = [
-            Option(
-                c.code,
-                c.name,
-                code_counts.get(c.code, 0),
-                c.code == chosen_code,
-                depth=c.code.count("."),
-            )
+        chosen = self.form.cleaned_data.get("category") or ""
+        return [
+            Option(c.code, c.name, code_counts.get(c.code, 0), c.code == chosen, depth=c.code.count("."))
             for c in self.categories
         ]
 
-        by_kind = dict(
-            self.queryset_without("kind")
-            .values_list("producer__kind")
-            .annotate(n=Count("pk"))
-            .values_list("producer__kind", "n")
-        )
-        chosen = set(data.get("kind") or [])
-        facets["kind"] = [
-            Option(value, label, by_kind.get(value, 0), value in chosen)
-            for value, label in Producer.Kind.choices
-        ]
+    def facets(self) -> dict[str, list[Option]]:
+        """Each filter's options with the number of results choosing it would give.
 
+        One query per facet (six in all), whatever the number of products.
+        """
+        data = self.form.cleaned_data
+        by_province = self.queryset_without("province").count_by("producer__province_id")
+        by_stars = self.queryset_without("stars").filter(stars__isnull=False).count_by("stars")
+        category_options = self._category_options()
+        by_kind = self.queryset_without("kind").count_by("producer__kind")
         youth_count = self.queryset_without("youth").filter(producer__youth_led=True).count()
-        facets["youth"] = [Option("1", YOUTH_CHOICES[0][1], youth_count, data.get("youth") == "1")]
-
         conditions = certificate_status_conditions(self.today)
         by_status = self.queryset_without("status").aggregate(
             all=Count("pk"),
             **{name: Count("pk", filter=Q(condition)) for name, condition in conditions.items()},
         )
-        facets["status"] = [
-            Option(value, label, by_status[value], data.get("status") == value)
-            for value, label in STATUS_CHOICES
-        ]
-        return facets
+        provinces, stars, kinds = (set(data.get(name) or []) for name in ("province", "stars", "kind"))
+        return {
+            # Chosen provinces first, so that a phone user sees them without scrolling 34 names.
+            "province": sorted(
+                (
+                    Option(p.slug, p.name, by_province.get(p.pk, 0), p.slug in provinces)
+                    for p in self.provinces
+                ),
+                key=lambda option: not option.selected,
+            ),
+            "stars": [
+                Option(value, label, by_stars.get(int(value), 0), value in stars)
+                for value, label in STAR_CHOICES
+            ],
+            "category": category_options,
+            "kind": [
+                Option(value, label, by_kind.get(value, 0), value in kinds)
+                for value, label in Producer.Kind.choices
+            ],
+            "youth": [Option("1", YOUTH_CHOICES[0][1], youth_count, data.get("youth") == "1")],
+            "status": [
+                Option(value, label, by_status[value], data.get("status") == value)
+                for value, label in STATUS_CHOICES
+            ],
+        }

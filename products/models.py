@@ -1,29 +1,25 @@
-"""Decision 148 categories, products, their OCOP certificates, photos and sales channels."""
+"""Decision 148 categories, products, their OCOP certificates, photos and sales channels.
 
-import calendar
+The certificate rules these models are declared with live in ``products.certificates``.
+"""
+
 import dataclasses
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, Q, Value, When
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from producers.models import Producer, PublicationStatus
+from producers.models import CatalogQuerySet, Producer, PublicationStatus
+from producers.permissions import in_editable_provinces
 from producers.text import normalize_search_text, search_terms
-
-CERTIFICATE_VALIDITY_MONTHS = 36
-EXPIRING_WITHIN_DAYS = 90
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """``day`` plus ``months`` calendar months, clamped to the month's last day (29/2 -> 28/2)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+from products import certificates
+from products.certificates import EXPIRING_WITHIN_DAYS
 
 
 class Category(models.Model):
@@ -118,10 +114,14 @@ def certificate_status_conditions(day: datetime.date) -> dict[str, Q]:
     }
 
 
-class ProductQuerySet(models.QuerySet):
+class ProductQuerySet(CatalogQuerySet):
     def published(self):
         """Products the public may see: published, by a published producer."""
         return self.filter(status=PublicationStatus.PUBLISHED, producer__status=PublicationStatus.PUBLISHED)
+
+    def editable_by(self, user):
+        """Products ``user`` may read unpublished and change (the rule is producers.permissions')."""
+        return in_editable_provinces(self, user, province="producer__province")
 
     def in_province(self, province):
         return self.filter(producer__province=province)
@@ -356,7 +356,7 @@ class Product(models.Model):
         """
         if self.stars is None or self.certificate_expires_on is None:
             return None
-        return certificate_status(expires_on=self.certificate_expires_on, revoked_on=None, day=day)
+        return certificates.status_on(expires_on=self.certificate_expires_on, revoked_on=None, day=day)
 
     def get_validity_display(self) -> str:
         status = self.validity_on()
@@ -386,28 +386,26 @@ class CertificateQuerySet(models.QuerySet):
 class Certificate(models.Model):
     """An OCOP certificate: one approval decision rating one product 3, 4 or 5 stars."""
 
-    class Level(models.TextChoices):
-        DISTRICT = "district", _("District")
-        PROVINCE = "province", _("Province")
-        NATIONAL = "national", _("National")
-
-    class Status(models.TextChoices):
-        VALID = "valid", _("Valid")
-        EXPIRING = "expiring", _("Expiring soon")
-        EXPIRED = "expired", _("Expired")
-        REVOKED = "revoked", _("Revoked")
+    Level = certificates.Level
+    Status = certificates.Status
 
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("product")
     )
     stars = models.PositiveSmallIntegerField(_("stars"), choices=[(3, "3★"), (4, "4★"), (5, "5★")])
     score = models.DecimalField(
-        _("score"), max_digits=5, decimal_places=2, null=True, blank=True, help_text=_("0 to 100.")
+        _("score"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("0 to 100."),
     )
     decision_number = models.CharField(
         _("decision number"), max_length=60, help_text=_("For example 2394/QĐ-UBND.")
     )
-    decision_date = models.DateField(_("decision date"))
+    decision_date = models.DateField(_("decision date"), validators=[certificates.validate_decision_date])
     issuer = models.CharField(
         _("issuing authority"), max_length=200, help_text=_("For example UBND tỉnh Hà Tĩnh.")
     )
@@ -461,7 +459,7 @@ class Certificate(models.Model):
 
     def save(self, *args, **kwargs):
         if self.expires_on is None and self.decision_date is not None:
-            self.expires_on = self.default_expiry(self.decision_date)
+            self.expires_on = certificates.default_expiry(self.decision_date)
         super().save(*args, **kwargs)
         self.product.sync_current_certificate()
 
@@ -473,12 +471,10 @@ class Certificate(models.Model):
 
     def clean(self):
         errors = {}
-        if self.decision_date and self.decision_date > timezone.localdate():
-            errors["decision_date"] = _("The decision date cannot be in the future.")
-        # A future decision date is already an error; its default expiry may not even exist (9999).
-        future = "decision_date" in errors
+        # A decision date in the future is the field validator's error; its default expiry may
+        # not even exist (year 9999), and then there is nothing to compare here.
         expires_on = self.expires_on or (
-            self.default_expiry(self.decision_date) if self.decision_date and not future else None
+            certificates.default_expiry(self.decision_date) if self.decision_date else None
         )
         if self.decision_date and expires_on and expires_on <= self.decision_date:
             errors["expires_on"] = _("The certificate must end after its decision date.")
@@ -489,16 +485,9 @@ class Certificate(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    @staticmethod
-    def default_expiry(decision_date: datetime.date) -> datetime.date:
-        return add_months(decision_date, CERTIFICATE_VALIDITY_MONTHS)
-
     def status_on(self, day: datetime.date | None = None) -> str:
-        """Valid, expiring (at most 90 days left), expired or revoked, on ``day`` (today by default).
-
-        The certificate is valid up to and including ``expires_on``.
-        """
-        return certificate_status(expires_on=self.expires_on, revoked_on=self.revoked_on, day=day)
+        """Valid, expiring (at most 90 days left), expired or revoked, on ``day`` (today by default)."""
+        return certificates.status_on(expires_on=self.expires_on, revoked_on=self.revoked_on, day=day)
 
     @property
     def status(self) -> str:
@@ -510,21 +499,7 @@ class Certificate(models.Model):
         return self.Status(self.status_on()).label
 
     def is_valid_on(self, day: datetime.date | None = None) -> bool:
-        return self.status_on(day) in (self.Status.VALID, self.Status.EXPIRING)
-
-
-def certificate_status(
-    *, expires_on: datetime.date, revoked_on: datetime.date | None, day: datetime.date | None = None
-) -> str:
-    """The status rule, in one place: revoked, expired after ``expires_on``, expiring within 90 days."""
-    day = day or timezone.localdate()
-    if revoked_on is not None and revoked_on <= day:
-        return Certificate.Status.REVOKED
-    if day > expires_on:
-        return Certificate.Status.EXPIRED
-    if (expires_on - day).days <= EXPIRING_WITHIN_DAYS:
-        return Certificate.Status.EXPIRING
-    return Certificate.Status.VALID
+        return self.status_on(day) in certificates.VALID_STATUSES
 
 
 @dataclasses.dataclass(frozen=True)
@@ -544,7 +519,7 @@ class ProductPhoto(models.Model):
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     # A small rendition for product cards; ``image`` is the product-page rendition. Both are
-    # written by products.staff.images from the upload, never the uploaded bytes themselves.
+    # written by products.photos from the upload, never the uploaded bytes themselves.
     card_image = models.ImageField(
         _("card image"),
         upload_to="products/photos/cards/",

@@ -1,4 +1,4 @@
-"""Multi-model writes on products: the staff edit page (product, certificates, photos, channels)."""
+"""Multi-model writes on products: the edit page (product, certificates, photos, channels) and imports."""
 
 from functools import partial
 
@@ -9,9 +9,11 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from producers.models import Producer, Province, PublicationStatus
 from producers.services import save_versioned_form
-from producers.text import normalize_search_text, vietnamese_slugify
+from producers.slugs import unique_slugs
+from producers.text import normalize_search_text
+from products import certificates as certificate_rules
+from products.imports import certificate_changes, plan_import, product_changes
 from products.models import Certificate, Product, ProductPhoto
-from products.staff.imports import certificate_changes, plan_import, product_changes
 
 
 @transaction.atomic
@@ -54,72 +56,45 @@ def save_product(
     return product
 
 
-def _unique_slugs(model, names: list[str]) -> list[str]:
-    """Readable unique slugs for many new rows with few queries (one, plus one per clash)."""
-    field = model._meta.get_field("slug")
-    bases = [(vietnamese_slugify(n) or "item")[: field.max_length - 8].strip("-") for n in names]
-    taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
-    clashing = {base for base in bases if base in taken}
-    for base in clashing:
-        taken.update(model.objects.filter(slug__startswith=base + "-").values_list("slug", flat=True))
-    result = []
-    for base in bases:
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        result.append(slug)
-    return result
-
-
+# Relations are set from objects the plan loaded, and slugs are unique by construction.
 _CLEAN_EXCLUDE = ["producer", "category", "product", "province", "ward", "slug"]
+_REASON = "import"
 
 
-@transaction.atomic
-def apply_import(*, plan, user, progress=None) -> dict[str, int]:
-    """Write an error-free import plan into the plan's province, all rows or none.
+def _checked(obj):
+    """``obj`` after the model's field and ``clean()`` rules (bulk writes skip ``save()``)."""
+    obj.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)
+    return obj
 
-    Bulk writes keep a 5,000-row file fast; history records are written for every created or
-    changed row with ``user`` as author. Rows marked unchanged write nothing.
-    """
-    if not plan.is_valid:
-        raise ValidationError("The import plan has errors.")
-    province = plan.province
-    reason = "import"
-    total = len(plan.rows)
 
-    def done(fraction: float) -> None:
-        """Report the share of the write that is finished, counted in rows."""
-        if progress:
-            progress(round(total * fraction), total)
-
-    # 1. New producers, one per distinct name.
+def _create_producers(plan, user) -> None:
+    """New producers, one per distinct name; then every row knows its producer."""
     new_producers: dict[str, Producer] = {}
     for row in plan.rows:
         if row.producer is None and row.new_producer_key not in new_producers:
             new_producers[row.new_producer_key] = Producer(
                 name=row.values["producer_name"],
                 kind=row.data["producer_kind"],
-                province=province,
+                province=plan.province,
                 ward=row.ward,
                 status=PublicationStatus.DRAFT,
             )
     if new_producers:
         objs = list(new_producers.values())
-        for producer, slug in zip(objs, _unique_slugs(Producer, [p.name for p in objs]), strict=True):
+        for producer, slug in zip(objs, unique_slugs(Producer, [p.name for p in objs]), strict=True):
             producer.slug = slug
             producer.search_text = normalize_search_text(producer.name)
-            producer.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)
+            _checked(producer)
         bulk_create_with_history(
-            objs, Producer, batch_size=500, default_user=user, default_change_reason=reason
+            objs, Producer, batch_size=500, default_user=user, default_change_reason=_REASON
         )
     for row in plan.rows:
         if row.producer is None:
             row.producer = new_producers[row.new_producer_key]
 
-    done(0.1)
 
-    # 2. New products (rows sharing producer and name share one product).
+def _create_products(plan, user) -> None:
+    """New products; rows sharing producer and name share one product."""
     new_products: dict[tuple, Product] = {}
     for row in plan.rows:
         if row.action == "create":
@@ -137,17 +112,17 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             row.product = new_products[key]
     if new_products:
         objs = list(new_products.values())
-        for product, slug in zip(objs, _unique_slugs(Product, [p.name for p in objs]), strict=True):
+        for product, slug in zip(objs, unique_slugs(Product, [p.name for p in objs]), strict=True):
             product.slug = slug
             product.set_search_fields()
-            product.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)
+            _checked(product)
         bulk_create_with_history(
-            objs, Product, batch_size=500, default_user=user, default_change_reason=reason
+            objs, Product, batch_size=500, default_user=user, default_change_reason=_REASON
         )
 
-    done(0.4)
 
-    # 3. Changed products and certificates of matched rows.
+def _update_matched(plan, user) -> None:
+    """Write what the rows matched to existing certificates change, in their products too."""
     changed_products, product_fields = {}, set()
     changed_certificates, certificate_fields = [], set()
     for row in plan.rows:
@@ -164,29 +139,14 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             for name, value in changes.items():
                 setattr(row.certificate, name, value)
             if "decision_date" in changes:
-                row.certificate.expires_on = Certificate.default_expiry(row.certificate.decision_date)
+                row.certificate.expires_on = certificate_rules.default_expiry(row.certificate.decision_date)
                 changes["expires_on"] = row.certificate.expires_on
-            row.certificate.full_clean(
-                exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False
-            )
+            changed_certificates.append(_checked(row.certificate))
             certificate_fields.update(changes)
-            changed_certificates.append(row.certificate)
             # Certificates are edited on the product's page: a form opened before this import
             # must be refused as stale rather than write the old certificate back.
             changed_products[row.product.pk] = row.product
-    if changed_products:
-        objs = list(changed_products.values())
-        for product in objs:
-            product.version += 1
-            product.set_search_fields()
-            product.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)
-        fields = sorted(product_fields | {"version", "search_text", "search_name", "updated_at"})
-        now = timezone.now()
-        for product in objs:
-            product.updated_at = now
-        bulk_update_with_history(
-            objs, Product, fields, batch_size=500, default_user=user, default_change_reason=reason
-        )
+    _update_products(list(changed_products.values()), product_fields, user)
     if changed_certificates:
         bulk_update_with_history(
             changed_certificates,
@@ -194,12 +154,28 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
             sorted(certificate_fields),
             batch_size=500,
             default_user=user,
-            default_change_reason=reason,
+            default_change_reason=_REASON,
         )
 
-    done(0.5)
 
-    # 4. New certificates.
+def _update_products(products: list[Product], changed_fields: set[str], user) -> None:
+    """Save the changed fields of ``products``, each a version further (stale forms are refused)."""
+    if not products:
+        return
+    now = timezone.now()
+    for product in products:
+        product.version += 1
+        product.set_search_fields()
+        _checked(product)
+        product.updated_at = now
+    fields = sorted(changed_fields | {"version", "search_text", "search_name", "updated_at"})
+    bulk_update_with_history(
+        products, Product, fields, batch_size=500, default_user=user, default_change_reason=_REASON
+    )
+
+
+def _create_certificates(plan, user) -> None:
+    """The certificate of every row that adds one (to a new or an existing product)."""
     new_certificates = []
     for row in plan.rows:
         if row.action in ("create", "certificate"):
@@ -211,22 +187,42 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
                 decision_number=data["decision_number"],
                 decision_date=data["decision_date"],
                 issuer=data["issuer"],
-                level=Certificate.Level.NATIONAL if data["stars"] == 5 else Certificate.Level.PROVINCE,
-                expires_on=Certificate.default_expiry(data["decision_date"]),
+                level=certificate_rules.level_for(stars=data["stars"], decision_date=data["decision_date"]),
+                expires_on=certificate_rules.default_expiry(data["decision_date"]),
             )
-            certificate.full_clean(exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False)
-            new_certificates.append(certificate)
+            new_certificates.append(_checked(certificate))
     if new_certificates:
         bulk_create_with_history(
-            new_certificates, Certificate, batch_size=500, default_user=user, default_change_reason=reason
+            new_certificates, Certificate, batch_size=500, default_user=user, default_change_reason=_REASON
         )
 
-    done(0.8)
 
-    # 5. The denormalised current certificate of every touched product.
+@transaction.atomic
+def apply_import(*, plan, user, progress=None) -> dict[str, int]:
+    """Write an error-free import plan into the plan's province, all rows or none.
+
+    Bulk writes keep a 5,000-row file fast; history records are written for every created or
+    changed row with ``user`` as author. Rows marked unchanged write nothing. ``progress`` is
+    told the share of the write that is finished, counted in rows.
+    """
+    if not plan.is_valid:
+        raise ValidationError("The import plan has errors.")
+    total = len(plan.rows)
+    steps = (
+        (_create_producers, 0.1),
+        (_create_products, 0.4),
+        (_update_matched, 0.5),
+        (_create_certificates, 0.8),
+    )
+    for step, finished in steps:
+        step(plan, user)
+        if progress:
+            progress(round(total * finished), total)
+    # The denormalised current certificate of every touched product.
     touched = {row.product.pk for row in plan.rows if row.action != "unchanged"}
     Product.objects.filter(pk__in=touched).sync_current_certificates()
-    done(1)
+    if progress:
+        progress(total, total)
     return {
         action: sum(1 for row in plan.rows if row.action == action)
         for action in ("create", "certificate", "update", "unchanged")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
+from products.certificates import VALID_STATUSES
 from products.models import Certificate, Product
 
 
@@ -40,7 +41,7 @@ def label_svg(product: Product, url: str, *, status: str | None, lines: dict[str
             "qr": qr.svg_inline(scale=5, omitsize=False),
             "qr_scale": f"{240 / width:.4f}",
             "name_lines": textwrap.wrap(product.name, 32)[:3],
-            "valid": status in (Certificate.Status.VALID, Certificate.Status.EXPIRING),
+            "valid": status in VALID_STATUSES,
             "lines": lines,
         },
     )

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from products.filters import ProductFilter
+from products.certificates import VALID_STATUSES
+from products.filters import CatalogFilter
 from products.models import STAR_ORDER, Certificate, Product
 from products.sharing import absolute_url, label_svg, product_json_ld, qr_svg
 
@@ -19,7 +20,7 @@ RELATED_PRODUCTS = 4
 class ProductListView(FilterView):
     """``/products/``: filters, facet counts and 24 products a page."""
 
-    filterset_class = ProductFilter
+    filterset_class = CatalogFilter
     # The filterset cleans the query string itself; should a value still fail the form, drop
     # that one filter rather than show nothing.
     strict = False
@@ -58,7 +59,7 @@ class ProductListView(FilterView):
         return context
 
 
-def _page_title(filterset: ProductFilter) -> str:
+def _page_title(filterset: CatalogFilter) -> str:
     province = filterset.selected_province
     if province is not None:
         return _("OCOP products of %(province)s") % {"province": province.name}
@@ -86,7 +87,7 @@ class ProductDetailView(DetailView):
         status = certificate.status_on(today) if certificate else None
         if certificate is None and certificates:
             certificate, status = certificates[0], Certificate.Status.REVOKED
-        valid = status in (Certificate.Status.VALID, Certificate.Status.EXPIRING)
+        valid = status in VALID_STATUSES
         url = absolute_url(product.get_absolute_url(), self.request)
         images = [absolute_url(photo.image.url, self.request) for photo in product.ordered_photos]
         category_path = []

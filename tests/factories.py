@@ -1,9 +1,11 @@
 """Small factory functions for test rows. Reference data (provinces, categories) is already loaded."""
 
 import datetime
+import io
 import itertools
 
 from django.contrib.auth import get_user_model
+from PIL import Image
 
 from producers.models import Producer, Province, ProvinceMembership, PublicationStatus
 from products.models import Category, Certificate, Product
@@ -79,3 +81,27 @@ def make_staff(*, username: str, province_slug: str | None = "ha-tinh", role: st
     if province_slug is not None:
         ProvinceMembership.objects.create(user=user, province=province(province_slug), role=role)
     return user
+
+
+def png_bytes(size=(64, 48), color=(200, 30, 30), fmt="PNG", **save_kwargs) -> bytes:
+    """An image file's bytes (PNG unless ``fmt`` says otherwise), for upload tests."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format=fmt, **save_kwargs)
+    return buffer.getvalue()
+
+
+def import_row(**values) -> dict:
+    """The cells of a correct spreadsheet row for the import, by column key, with ``values`` changed."""
+    cells = {
+        "product_name": "Mật ong Vũ Quang",
+        "category_code": "I.4.a",
+        "stars": 3,
+        "decision_number": "101/QĐ-UBND",
+        "decision_date": "15/03/2024",
+        "issuer": "UBND tỉnh Hà Tĩnh",
+        "producer_name": "HTX Ong Vũ Quang",
+        "producer_kind": "Hợp tác xã",
+        "price_min": "120.000",
+    }
+    cells.update(values)
+    return cells

@@ -8,12 +8,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from products import filters
-from products.models import Certificate
+from products.certificates import VALID_STATUSES
 from products.sharing import json_ld
 
 register = template.Library()
-
-VALID_STATUSES = (Certificate.Status.VALID, Certificate.Status.EXPIRING)
 
 
 @register.inclusion_tag("products/includes/certificate_badge.html")
@@ -28,12 +26,17 @@ def certificate_badge(product, day=None):
     }
 
 
+def group_digits(value) -> str:
+    """A whole amount grouped for the active language: "120.000" (vi), "120,000" (en)."""
+    return number_format(value, decimal_pos=0, force_grouping=True)
+
+
 @register.filter
 def vnd(value) -> str:
     """An amount of đồng, grouped for the active language: "120.000 ₫" (vi), "120,000 ₫" (en)."""
     if value in (None, ""):
         return ""
-    return f"{number_format(value, decimal_pos=0, force_grouping=True)} ₫"
+    return f"{group_digits(value)} ₫"
 
 
 @register.simple_tag

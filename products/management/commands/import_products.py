@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from producers.models import Province
+from products import imports
 from products.services import run_import
-from products.staff import imports
 
 
 class ProgressBar:

@@ -1,0 +1,1 @@
+"""The demo catalog: planner, builder, data tables, generated photos and the load_demo_data command."""

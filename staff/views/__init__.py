@@ -1,0 +1,1 @@
+"""The staff pages, by subject: dashboard, producers, products, imports, list exports, publication."""

@@ -1,0 +1,193 @@
+"""Staff pages for products: list, create and edit with formsets, detail, preview, publication."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.db import IntegrityError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+from django_filters.views import FilterView
+
+from producers.models import PublicationStatus
+from producers.services import TRANSITIONS, StaleEditError
+from products.models import Certificate, Product, ProductPhoto
+from products.services import save_product
+from staff import history
+from staff.access import StaffRequiredMixin, staff_required
+from staff.filters import StaffProductFilter
+from staff.forms import CertificateFormSet, ChannelFormSet, NewPhotoFormSet, PhotoFormSet, ProductForm
+from staff.messages import STALE_EDIT
+from staff.views.publication import action_buttons, apply_status_action
+
+
+def _staff_products(user):
+    return Product.objects.editable_by(user).select_related(
+        "producer__province", "category", "current_certificate"
+    )
+
+
+class ProductListView(StaffRequiredMixin, FilterView):
+    filterset_class = StaffProductFilter
+    template_name = "staff/product_list.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return _staff_products(self.request.user)
+
+
+@dataclass
+class ProductForms:
+    """The edit page's product form and its formsets, bound to one request."""
+
+    form: ProductForm
+    certificates: CertificateFormSet
+    photos: PhotoFormSet
+    channels: ChannelFormSet
+    new_photos: NewPhotoFormSet
+
+    @classmethod
+    def for_request(cls, request, product: Product | None) -> "ProductForms":
+        instance = product or Product()
+        data = request.POST if request.method == "POST" else None
+        files = request.FILES if request.method == "POST" else None
+        initial = {}
+        if product is None and data is None and request.GET.get("producer", "").isdigit():
+            initial["producer"] = int(request.GET["producer"])  # only offered if in the user's choices
+        photos = ProductPhoto.objects.order_by("position", "pk")
+        return cls(
+            form=ProductForm(data, instance=instance, user=request.user, initial=initial),
+            certificates=CertificateFormSet(data, instance=instance, prefix="certificates"),
+            photos=PhotoFormSet(data, instance=instance, prefix="photos", queryset=photos),
+            channels=ChannelFormSet(data, instance=instance, prefix="channels"),
+            new_photos=NewPhotoFormSet(data, files, prefix="newphotos"),
+        )
+
+    def all_valid(self) -> bool:
+        """Validate every form, not only up to the first invalid one, so every error shows."""
+        forms = (self.form, self.certificates, self.photos, self.channels, self.new_photos)
+        return all([f.is_valid() for f in forms])  # noqa: C419
+
+    def context(self) -> dict:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def _save(request, forms: ProductForms, product: Product | None) -> tuple[Product | None, bool]:
+    """Save the page and say how it went: (the saved product or None, whether it was a stale edit)."""
+    uploads = [f.cleaned_data for f in forms.new_photos.forms if f.cleaned_data.get("image")]
+    try:
+        saved = save_product(
+            form=forms.form,
+            certificates=forms.certificates,
+            photos=forms.photos,
+            channels=forms.channels,
+            new_photos=uploads,
+            user=request.user,
+            expected_version=forms.form.expected_version() if product else None,
+        )
+    except StaleEditError:
+        messages.error(request, STALE_EDIT)
+        return None, True
+    except IntegrityError:
+        messages.error(
+            request,
+            _("The product could not be saved because it conflicts with another record. Nothing was saved."),
+        )
+        return None, False
+    messages.success(request, _("The product was saved."))
+    return saved, False
+
+
+def _product_form_page(request, product: Product | None):
+    forms = ProductForms.for_request(request, product)
+    saved, stale = None, False
+    if request.method == "POST":
+        if forms.all_valid():
+            saved, stale = _save(request, forms, product)
+        else:
+            messages.error(request, _("Please correct the errors below. Nothing was saved."))
+    if saved is not None:
+        return redirect("staff:product_detail", pk=saved.pk)
+    return render(request, "staff/product_form.html", {**forms.context(), "product": product, "stale": stale})
+
+
+@staff_required
+def product_create(request):
+    return _product_form_page(request, None)
+
+
+@staff_required
+def product_edit(request, pk):
+    product = get_object_or_404(Product.objects.editable_by(request.user), pk=pk)
+    return _product_form_page(request, product)
+
+
+def _detail_queryset(user):
+    return _staff_products(user).prefetch_related(
+        "standards",
+        Prefetch("photos", queryset=ProductPhoto.objects.order_by("position", "pk")),
+        "channels",
+        Prefetch("certificates", queryset=Certificate.objects.order_by("-decision_date", "-pk")),
+    )
+
+
+def _history(product: Product) -> list[history.Entry]:
+    """The product's changes and its certificates', newest first."""
+    records = list(product.history.select_related("history_user")[: history.LIMIT])
+    # The product was looked up among the user's provinces, and so are its certificates.
+    certificate_records = list(
+        Certificate.history.filter(product_id=product.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[: history.LIMIT]
+    )
+    return history.entries(
+        records + certificate_records,
+        subject=lambda r: (
+            _("Certificate %(number)s") % {"number": r.decision_number}
+            if r.instance_type is Certificate
+            else ""
+        ),
+    )[: history.LIMIT]
+
+
+@require_safe
+@staff_required
+def product_detail(request, pk):
+    product = get_object_or_404(_detail_queryset(request.user), pk=pk)
+    return render(
+        request,
+        "staff/product_detail.html",
+        {
+            "product": product,
+            "history": _history(product),
+            "today": timezone.localdate(),
+            "actions": action_buttons(product, province_id=product.producer.province_id, user=request.user),
+        },
+    )
+
+
+@require_safe
+@staff_required
+def product_preview(request, pk):
+    product = get_object_or_404(_detail_queryset(request.user), pk=pk)
+    return render(request, "staff/product_preview.html", {"product": product, "today": timezone.localdate()})
+
+
+@require_POST
+@staff_required
+def product_status(request, pk, action):
+    if action not in TRANSITIONS:
+        raise Http404
+    product = get_object_or_404(Product.objects.editable_by(request.user).select_related("producer"), pk=pk)
+    changed = apply_status_action(
+        request, obj=product, province_id=product.producer.province_id, action=action
+    )
+    if changed and action == "publish" and product.producer.status != PublicationStatus.PUBLISHED:
+        messages.warning(
+            request,
+            _("The producer is not published yet, so the product stays hidden from the public until it is."),
+        )
+    return redirect("staff:product_detail", pk=product.pk)

@@ -1,0 +1,1 @@
+"""Fixtures of the catalog tests (shared ones live in tests/conftest.py)."""

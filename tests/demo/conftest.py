@@ -1,0 +1,1 @@
+"""Fixtures of the demo tests (shared ones live in tests/conftest.py)."""

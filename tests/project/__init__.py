@@ -1,0 +1,1 @@
+"""The project as a whole: settings, translations, the one-way imports between apps."""

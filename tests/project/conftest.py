@@ -1,0 +1,1 @@
+"""Fixtures of the project tests (shared ones live in tests/conftest.py)."""

@@ -1,0 +1,47 @@
+"""Fixtures of the staff workspace tests: two provinces, their staff and their data.
+
+Province A is Hà Tĩnh, province B is Nghệ An.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from producers.models import PublicationStatus
+from products.models import SalesChannel
+from tests.factories import make_producer, make_product, make_staff
+
+
+@pytest.fixture
+def editor_a(db):
+    return make_staff(username="editor-a", province_slug="ha-tinh", role="editor")
+
+
+@pytest.fixture
+def approver_a(db):
+    return make_staff(username="approver-a", province_slug="ha-tinh", role="approver")
+
+
+@pytest.fixture
+def editor_b(db):
+    return make_staff(username="editor-b", province_slug="nghe-an", role="editor")
+
+
+@pytest.fixture
+def admin_user_(db):
+    return get_user_model().objects.create_superuser(username="national-admin", password="pw-test-12345")
+
+
+@pytest.fixture
+def world(db):
+    """One producer with one product (draft and pending) in each of A and B."""
+    producer_a = make_producer(province_slug="ha-tinh", name="HTX Kẹo cu đơ", status=PublicationStatus.DRAFT)
+    producer_b = make_producer(province_slug="nghe-an", name="HTX Nghệ An", status=PublicationStatus.DRAFT)
+    product_a = make_product(producer=producer_a, name="Kẹo cu đơ", stars=4, status=PublicationStatus.PENDING)
+    product_b = make_product(producer=producer_b, name="Cam Vinh", stars=3, status=PublicationStatus.PENDING)
+    SalesChannel.objects.create(product=product_b, kind="shopee", url="https://shopee.vn/cam-vinh")
+    return {
+        "producer_a": producer_a,
+        "producer_b": producer_b,
+        "product_a": product_a,
+        "product_b": product_b,
+    }
