@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "axes",
     "producers",
     "products",
+    "promotion",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop_catalog import views
 from producers.sitemaps import ProducerSitemap, ProvinceSitemap
 from products.sitemaps import ProductSitemap, StaticViewSitemap
+from promotion.sitemaps import ActivitySitemap, CampaignSitemap, PromotionPagesSitemap
 
 admin.site.site_header = _("OCOP catalog administration")
 admin.site.site_title = _("OCOP administration")
@@ -18,6 +19,9 @@ sitemaps = {
     "provinces": ProvinceSitemap,
     "producers": ProducerSitemap,
     "products": ProductSitemap,
+    "promotion": PromotionPagesSitemap,
+    "campaigns": CampaignSitemap,
+    "activities": ActivitySitemap,
 }
 
 urlpatterns = [
@@ -38,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("products.urls")),
     path("", include("producers.urls")),
+    path("", include("promotion.urls")),
     path("admin/", admin.site.urls),
     path("staff/", include("products.staff.urls")),
     prefix_default_language=False,

@@ -7,6 +7,7 @@ from django.views.generic import DetailView
 
 from producers.models import Producer, Province
 from products.models import Category, Product
+from promotion.summaries import featured_in, province_promotion
 
 PROVINCE_PRODUCTS = 12
 PROVINCE_PRODUCERS = 60
@@ -26,6 +27,7 @@ class ProducerDetailView(DetailView):
         context["products"] = (
             Product.objects.published().filter(producer=self.object).for_listing().by_stars()
         )
+        context["featured_in"] = featured_in(producer=self.object)
         return context
 
 
@@ -67,5 +69,6 @@ def province_detail(request, slug):
         "producers": list(producers),
         "producer_total": province_producers.count(),
         "products": list(products),
+        "promotion": province_promotion(province),
     }
     return render(request, "producers/province_detail.html", context)

@@ -12,6 +12,7 @@ from django_filters.views import FilterView
 from products.filters import ProductFilter
 from products.models import STAR_ORDER, Certificate, Product
 from products.sharing import absolute_url, label_svg, product_json_ld, qr_svg
+from promotion.summaries import featured_in
 
 RELATED_PRODUCTS = 4
 
@@ -112,6 +113,7 @@ class ProductDetailView(DetailView):
                     product, url=url, images=images, certificate=certificate, valid=valid
                 ),
                 "related_products": related_products(product, today),
+                "featured_in": featured_in(product=product),
             }
         )
         return context
