@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from promotion.models import Activity, Campaign, Reading
-from tests.catalog import Catalog
+from tests.catalog import Catalog, add_valid_products
 from tests.factories import (
     make_activity,
     make_campaign,
     make_livestream,
+    make_product,
     make_reading,
     make_support,
     make_video,
@@ -114,3 +115,21 @@ def build_promotion(catalog: Catalog) -> Promotion:
         national=national,
         upcoming=upcoming,
     )
+
+
+def grow(n: int) -> None:
+    """``n`` more public campaigns in Hà Tĩnh, each with a livestream, figures and a featured product."""
+    for i in range(n):
+        campaign = make_campaign(starts_on=datetime.date(2024, 1, 1 + i))
+        live = make_activity(
+            campaign=campaign, kind="livestream", date=timezone.localdate() + datetime.timedelta(days=i + 1)
+        )
+        make_livestream(activity=live)
+        video = make_activity(campaign=campaign, kind="video", date=datetime.date(2024, 1, 1 + i))
+        make_reading(activity=video, measure="views", value=100 + i, as_of=datetime.date(2024, 2, 1))
+        make_reading(activity=video, measure="views", value=200 + i, as_of=datetime.date(2024, 3, 1))
+        product = make_product(stars=4)
+        live.featured_products.add(product)
+        video.featured_products.add(product)
+        video.featured_producers.add(product.producer)
+    add_valid_products(n)
