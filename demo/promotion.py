@@ -65,7 +65,9 @@ def campaigns(today: datetime.date) -> list[dict]:
                 {
                     "slug": "dien-dan-chuyen-doi-so-ocop-thanh-nien-ha-tinh-2023",
                     "kind": Activity.Kind.FORUM,
-                    "title": "Diễn đàn “Chuyển đổi số trong truyền thông quảng bá sản phẩm OCOP của thanh niên”",
+                    "title": (
+                        "Diễn đàn “Chuyển đổi số trong truyền thông quảng bá sản phẩm OCOP của thanh niên”"
+                    ),
                     "date": FORUM_DAY,
                     "place": "Hà Tĩnh",
                     "participants": 50,
@@ -77,7 +79,11 @@ def campaigns(today: datetime.date) -> list[dict]:
                     "title": "Phiên livestream sản phẩm OCOP Hà Tĩnh của các TikToker",
                     "date": FORUM_DAY,
                     "description": "Một phiên livestream khoảng 4 giờ trong khuôn khổ diễn đàn.",
-                    "livestream": {"platform": "tiktok", "hosts": "Các TikToker nổi tiếng", "duration_minutes": 240},
+                    "livestream": {
+                        "platform": "tiktok",
+                        "hosts": "Các TikToker nổi tiếng",
+                        "duration_minutes": 240,
+                    },
                     "readings": [
                         ("reach", 14_800_000, FORUM_DAY, "press", HA_TINH_SOURCE),
                         ("live_viewers", 300_000, FORUM_DAY, "press", HA_TINH_SOURCE),
@@ -122,7 +128,9 @@ def campaigns(today: datetime.date) -> list[dict]:
             "partners": "TikTok Việt Nam",
             "starts_on": datetime.date(2023, 8, 12),
             "ends_on": datetime.date(2023, 8, 12),
-            "description": "Cùng mô hình diễn đàn như tại Hà Tĩnh, kèm các phiên livestream sản phẩm OCOP Sơn La.",
+            "description": (
+                "Cùng mô hình diễn đàn như tại Hà Tĩnh, kèm các phiên livestream sản phẩm OCOP Sơn La."
+            ),
             "source_text": "Báo chí đưa tin về diễn đàn tại Sơn La ngày 12/8",
             "activities": [
                 {
@@ -180,7 +188,9 @@ def campaigns(today: datetime.date) -> list[dict]:
             "organisers": "Tỉnh đoàn Hà Tĩnh",
             "starts_on": today,
             "ends_on": None,
-            "description": "Các phiên livestream tối thứ Bảy giới thiệu sản phẩm OCOP Hà Tĩnh (dữ liệu minh họa).",
+            "description": (
+                "Các phiên livestream tối thứ Bảy giới thiệu sản phẩm OCOP Hà Tĩnh (dữ liệu minh họa)."
+            ),
             "source_text": ILLUSTRATIVE,
             "activities": [
                 {
@@ -190,7 +200,11 @@ def campaigns(today: datetime.date) -> list[dict]:
                     "date": saturday + datetime.timedelta(weeks=n - 1),
                     "start_time": datetime.time(20, 0),
                     "link": "https://www.tiktok.com/@tinhdoanhatinh/live",
-                    "livestream": {"platform": "tiktok", "hosts": "Tỉnh đoàn Hà Tĩnh", "duration_minutes": 120},
+                    "livestream": {
+                        "platform": "tiktok",
+                        "hosts": "Tỉnh đoàn Hà Tĩnh",
+                        "duration_minutes": 120,
+                    },
                     "featured": ("ha-tinh", HA_TINH_FEATURED),
                 }
                 for n in (1, 2, 3)
@@ -219,7 +233,11 @@ def _fair_campaign(slug: str, name: str, day: datetime.date, minutes: int, figur
                 "date": day,
                 "start_time": datetime.time(19, 0),
                 "description": f"Phiên livestream {minutes // 60} giờ. {ILLUSTRATIVE_DATE}",
-                "livestream": {"platform": "tiktok", "hosts": "Nhà sáng tạo nội dung", "duration_minutes": minutes},
+                "livestream": {
+                    "platform": "tiktok",
+                    "hosts": "Nhà sáng tạo nội dung",
+                    "duration_minutes": minutes,
+                },
                 "readings": [(measure, value, day, "press", source) for measure, value in figures],
                 "featured": (slug, ()),
             }
@@ -297,7 +315,9 @@ def build_demo_promotion(
             _support(support_row, campaign=campaign, created=created)
     for activity_row in standalone_activities(today):
         if activity_row["province"] in wanted:
-            _activity(activity_row, campaign=None, province=provinces[activity_row["province"]], created=created)
+            _activity(
+                activity_row, campaign=None, province=provinces[activity_row["province"]], created=created
+            )
     return created
 
 
@@ -353,7 +373,9 @@ def _activity(row: dict, *, campaign: Campaign | None, province: Province | None
 
 def _feature(activity: Activity, province_slug: str, names: tuple[str, ...]) -> None:
     """Link the named four-star products of the province (or its first two), and their producers."""
-    products = Product.objects.published().filter(producer__province__slug=province_slug, stars=4).order_by("slug")
+    products = (
+        Product.objects.published().filter(producer__province__slug=province_slug, stars=4).order_by("slug")
+    )
     if names:
         chosen = [products.filter(name__startswith=name).first() for name in names]
     else:

@@ -12,7 +12,8 @@ SIGN_IN_URLS = (
 class Command(BaseCommand):
     help = (
         "Create the demo catalog (producers, products, certificates, photos, channels), the demo "
-        "promotion campaigns and the demo accounts. Deterministic and idempotent: rows that already exist are left alone."
+        "promotion campaigns and the demo accounts. Deterministic and idempotent: rows that already "
+        "exist are left alone."
     )
 
     def add_arguments(self, parser):
