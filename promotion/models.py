@@ -608,7 +608,15 @@ class ReadingQuerySet(models.QuerySet):
                 oldest=Min("as_of"),
                 figures=Count("pk"),
                 sources=Count(
-                    Concat("source_kind", Value("|"), "source_url", Value("|"), "source_text"), distinct=True
+                    Concat(
+                        "source_kind",
+                        Value("|"),
+                        "source_url",
+                        Value("|"),
+                        "source_text",
+                        output_field=models.TextField(),
+                    ),
+                    distinct=True,
                 ),
             )
         )
