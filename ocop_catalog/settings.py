@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "csp",
     "producers",
     "products",
+    "promotion",
     "staff",
     "demo",
     # Site-wide management commands (backup, restore) live in ocop_catalog/management/.

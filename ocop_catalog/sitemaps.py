@@ -1,4 +1,4 @@
-"""The sitemap's sections: the site's pages, provinces, producers and products, in both languages."""
+"""The sitemap's sections: pages, provinces, producers, products and campaigns, in both languages."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from producers.models import Producer, Province
 from products.models import Product
+from promotion.models import Activity, Campaign
 
 
 class CatalogSitemap(Sitemap):
@@ -60,9 +61,32 @@ class ProductSitemap(PublishedSitemap):
     model = Product
 
 
+class PromotionPagesSitemap(CatalogSitemap):
+    """The campaign list and the upcoming livestreams."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return ["promotion:campaign_list", "promotion:livestream_list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class CampaignSitemap(PublishedSitemap):
+    model = Campaign
+
+
+class ActivitySitemap(PublishedSitemap):
+    model = Activity
+
+
 SITEMAPS = {
     "pages": StaticViewSitemap,
     "provinces": ProvinceSitemap,
     "producers": ProducerSitemap,
     "products": ProductSitemap,
+    "promotion": PromotionPagesSitemap,
+    "campaigns": CampaignSitemap,
+    "activities": ActivitySitemap,
 }

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("products.urls")),
     path("", include("producers.urls")),
+    path("", include("promotion.urls")),
     path("admin/", admin.site.urls),
     path("staff/", include("staff.urls")),
     prefix_default_language=False,

@@ -105,3 +105,106 @@ def import_row(**values) -> dict:
     }
     cells.update(values)
     return cells
+
+
+# Digital promotion ----------------------------------------------------------------------------
+
+
+def make_campaign(*, province_slug: str | None = "ha-tinh", **fields):
+    """A published campaign of ``province_slug`` (national when None), saved after full_clean()."""
+    from promotion.models import Campaign
+
+    n = next(_counter)
+    values = {
+        "title": f"Chiến dịch thử {n}",
+        "slug": f"chien-dich-thu-{n}",
+        "province": province(province_slug) if province_slug else None,
+        "organisers": "Tỉnh đoàn",
+        "starts_on": datetime.date(2023, 9, 16),
+        "status": PublicationStatus.PUBLISHED,
+    }
+    values.update(fields)
+    campaign = Campaign(**values)
+    campaign.full_clean()
+    campaign.save()
+    return campaign
+
+
+def make_activity(*, campaign=None, kind: str = "forum", **fields):
+    """A published activity (in ``campaign``, or standalone in Hà Tĩnh), saved after full_clean()."""
+    from promotion.models import Activity
+
+    n = next(_counter)
+    values = {
+        "campaign": campaign,
+        "province": campaign.province if campaign else province("ha-tinh"),
+        "kind": kind,
+        "title": f"Hoạt động thử {n}",
+        "slug": f"hoat-dong-thu-{n}",
+        "date": datetime.date(2023, 9, 16),
+        "status": PublicationStatus.PUBLISHED,
+    }
+    values.update(fields)
+    activity = Activity(**values)
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+def make_livestream(*, activity, **fields):
+    from promotion.models import Livestream
+
+    livestream = Livestream(activity=activity, **{"platform": "tiktok", "duration_minutes": 240, **fields})
+    livestream.full_clean()
+    livestream.save()
+    return livestream
+
+
+def make_video(*, activity, **fields):
+    from promotion.models import Video
+
+    video = Video(activity=activity, **{"platform": "tiktok", "creator": "Nhà sáng tạo", **fields})
+    video.full_clean()
+    video.save()
+    return video
+
+
+def make_reading(*, activity, measure: str = "reach", value: int = 1000, as_of=None, **fields):
+    """A published figure of ``activity``, from the press by default, saved after full_clean()."""
+    from promotion.models import Reading
+
+    values = {
+        "activity": activity,
+        "measure": measure,
+        "value": value,
+        "as_of": as_of or activity.date,
+        "source_kind": "press",
+        "source_text": "Báo Hà Tĩnh",
+        "status": PublicationStatus.PUBLISHED,
+    }
+    values.update(fields)
+    reading = Reading(**values)
+    reading.full_clean()
+    reading.save()
+    return reading
+
+
+def make_support(*, campaign=None, **fields):
+    from promotion.models import Support
+
+    values = {
+        "campaign": campaign,
+        "province": campaign.province if campaign else province("ha-tinh"),
+        "giver": "Trung ương Đoàn",
+        "recipient": "Thanh niên khởi nghiệp",
+        "amount_vnd": 1_000_000_000,
+        "given_on": datetime.date(2023, 9, 16),
+        "source_kind": "press",
+        "source_text": "Báo chí",
+        "status": PublicationStatus.PUBLISHED,
+    }
+    values.update(fields)
+    support = Support(**values)
+    support.full_clean()
+    support.save()
+    return support

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.promotion.scenario import build_promotion
 from tests.sample_catalog import build_catalog, make_photo
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,16 @@ PAGES = [
     "/en/products/?province=ha-tinh",
     "/en/products/keo-cu-do-thien-cam/",
     "/no-such-page/",
+    "/campaigns/",
+    "/campaigns/?province=atlantis&year=abc&kind=livestream",
+    "/en/campaigns/",
+    "/campaigns/ngay-hoi-chuyen-doi-so-ha-tinh/",
+    "/campaigns/cuoc-thi-video/",
+    "/campaigns/activities/phien-livestream-ha-tinh/",
+    "/campaigns/activities/video-keo/",
+    "/campaigns/livestreams/",
+    "/en/campaigns/livestreams/",
+    "/producers/keo-ba-ly/",
 ]
 
 
@@ -46,6 +57,7 @@ def test_public_pages_are_valid_html(client, tmp_path):
         pytest.skip(message)
     catalog = build_catalog()
     make_photo(catalog.keo, alt_text="Hộp kẹo")
+    build_promotion(catalog)
     files = []
     for n, url in enumerate(PAGES):
         path = tmp_path / f"page-{n}.html"

@@ -270,7 +270,7 @@ def test_product_page_query_count_does_not_grow(client, django_assert_num_querie
         client.get(rich_product.get_absolute_url())
 
 
-PRODUCT_QUERIES = 7  # product, photos, certificates, standards, channels, related + photos
+PRODUCT_QUERIES = 8  # product, photos, certificates, standards, channels, related + photos, featured in
 
 
 # Producer and province pages -------------------------------------------------------------------
@@ -291,11 +291,11 @@ def test_unpublished_producer_is_404(client, catalog):
 
 def test_producer_page_query_count_does_not_grow(client, django_assert_num_queries, catalog):
     producer = catalog.mam.producer
-    with django_assert_num_queries(3):  # producer, products, photos
+    with django_assert_num_queries(4):  # producer, products, photos, featured in (promotion)
         client.get(producer.get_absolute_url())
     for _ in range(10):
         make_product(producer=producer)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(producer.get_absolute_url())
 
 
@@ -349,7 +349,8 @@ def test_province_page_query_count_does_not_grow(client, django_assert_num_queri
 
 
 PROVINCE_QUERIES = (
-    9  # province, star counts, groups, set counts, producers, producer total, products + photos, former
+    11  # province, star counts, groups, set counts, producers, producer total, products + photos, former,
+    # promotion totals and latest campaigns
 )
 
 
@@ -357,13 +358,13 @@ PROVINCE_QUERIES = (
 
 
 def test_sitemap_index_lists_its_sections(client, catalog, django_assert_num_queries):
-    # Provinces, producers and products: each listed once for paging, plus the latest change
-    # of producers and of products.
-    with django_assert_num_queries(5):
+    # Provinces, producers, products, campaigns and activities: each listed once for paging, plus
+    # the latest change of producers, products, campaigns and activities.
+    with django_assert_num_queries(9):
         response = client.get("/sitemap.xml")
 
     xml = response.content.decode()
-    for section in ("pages", "provinces", "producers", "products"):
+    for section in ("pages", "provinces", "producers", "products", "promotion", "campaigns", "activities"):
         assert f"<loc>http://testserver/sitemap-{section}.xml</loc>" in xml
 
 

@@ -1,6 +1,6 @@
 """Imports between the apps point one way (HOUSE_STYLE.md, Layout): read from the source with ast.
 
-ocop_catalog -> staff -> domain apps (products) -> producers; demo consumes the domain too.
+ocop_catalog -> staff -> domain apps (promotion -> products) -> producers; demo consumes the domain too.
 The domain never imports the staff workspace, and producers imports products only in its public
 views. A new app must be placed in MAY_IMPORT before its imports pass.
 """
@@ -19,9 +19,10 @@ ROOT = Path(settings.BASE_DIR)
 MAY_IMPORT = {
     "producers": set(),
     "products": {"producers"},
-    "staff": {"products", "producers"},
-    "demo": {"products", "producers"},
-    "ocop_catalog": {"staff", "products", "producers"},
+    "promotion": {"products", "producers"},
+    "staff": {"promotion", "products", "producers"},
+    "demo": {"promotion", "products", "producers"},
+    "ocop_catalog": {"staff", "promotion", "products", "producers"},
 }
 # The only imports against the layering: producers' public pages show the province's products.
 EXCEPTIONS = {("producers/views.py", "products")}

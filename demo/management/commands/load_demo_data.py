@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.builder import DEMO_PASSWORD, build_demo_catalog
+from demo.promotion import build_demo_promotion
 
 SIGN_IN_URLS = (
     ("http://127.0.0.1:8000/admin/", "Django admin (admin)"),
@@ -10,8 +11,9 @@ SIGN_IN_URLS = (
 
 class Command(BaseCommand):
     help = (
-        "Create the demo catalog (producers, products, certificates, photos, channels) and the demo "
-        "accounts. Deterministic and idempotent: rows that already exist are left alone."
+        "Create the demo catalog (producers, products, certificates, photos, channels), the demo "
+        "promotion campaigns and the demo accounts. Deterministic and idempotent: rows that already "
+        "exist are left alone."
     )
 
     def add_arguments(self, parser):
@@ -28,6 +30,7 @@ class Command(BaseCommand):
             result = build_demo_catalog(province_slugs=slugs or None, photos=not no_photos)
         except ValueError as error:
             raise CommandError(str(error)) from error
+        promotion = build_demo_promotion(province_slugs=slugs or None)
         for table in (
             "producers",
             "products",
@@ -39,6 +42,8 @@ class Command(BaseCommand):
             "province memberships",
         ):
             self.stdout.write(f"{table}: {result.created[table]} created")
+        for table in ("campaigns", "activities", "livestreams", "videos", "readings", "support"):
+            self.stdout.write(f"promotion {table}: {promotion[table]} created")
         self.stdout.write("")
         self.stdout.write(f"How to sign in (password for every demo account: {DEMO_PASSWORD}):")
         for username, description in result.users:

@@ -1,0 +1,1 @@
+"""Digital promotion: campaigns, activities (forums, livestreams, videos…), results and support."""
