@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "axes",
     "producers",
     "products",
+    "demo",
 ]
 
 MIDDLEWARE = [
