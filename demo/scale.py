@@ -67,7 +67,7 @@ TRADE_NAMES = tuple(f"{a} {b}" for a, b in itertools.permutations(BRAND_WORDS, 2
 
 @dataclass
 class ScaleResult:
-    """Rows created per table, and the demo accounts."""
+    """Rows created per table, and how many products of the scale catalog there are."""
 
     created: Counter
     products: int  # products of the scale catalog present after the build (created or found)
@@ -133,8 +133,8 @@ class _ScaleProvinceBuilder(_ProvinceBuilder):
             if s.name == name
         ]
         while True:
+            stars = 4 if pinned else None
             specialty = pinned.pop(0) if pinned else rng.choices(self.specialties, self.weights)[0]
-            stars = 4 if specialty.name in PINNED_FOUR_STAR.get(self.province.slug, ()) else None
             producer = self.plan_producer(specialty)
             variants = specialty.type.variants
             count = min(rng.choice(PRODUCTS_PER_PRODUCER), len(variants))

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.db.models import Min
 
 from demo.scale import build_scale_catalog
 from producers.models import Producer
@@ -107,3 +108,18 @@ def test_products_option_refuses_bad_input_and_writes_nothing(args):
         load(*args)
 
     assert not Product.objects.exists()
+
+
+@pytest.mark.django_db
+def test_ha_tinh_pinned_products_come_first_with_four_stars_and_no_others_are_forced():
+    build_scale_catalog(products=2000, photos=False)
+    ha_tinh = Product.objects.filter(producer__province__slug="ha-tinh").order_by("pk")
+    keo = ha_tinh.filter(name__startswith="Kẹo cu đơ")
+
+    assert (ha_tinh[0].name.startswith("Kẹo cu đơ"), ha_tinh[0].stars) == (True, 4)
+    assert ha_tinh.filter(name__startswith="Nước mắm Cửa Nhượng").first().stars == 4
+    # Only the pinned producer's first product is forced to four stars, not every kẹo maker's.
+    makers = keo.order_by().values("producer")
+    firsts = makers.annotate(first=Min("pk")).values("first")
+    assert makers.distinct().count() >= 3
+    assert keo.filter(pk__in=firsts, stars=4).count() < makers.distinct().count()
