@@ -15,6 +15,7 @@ so nothing is left listening after the bench, whether it ends, fails or is inter
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import secrets
@@ -53,6 +54,7 @@ from producers.models import Province
 from products.models import Product
 
 BASELINE = "robots"
+BASELINE_AGAIN = "robots_again"
 PAGE_KEYS = (
     BASELINE,
     "home",
@@ -196,8 +198,11 @@ def measure_mode(
 ) -> list[bench_report.PageResult]:
     """Every page in one mode: cold is the page cache off and distinct URLs, warm the cache on."""
     env = {**env, "DJANGO_PAGE_CACHE": "1" if mode == "warm" else "0"}
+    pages = probe_pages(env, options, mode=mode)
+    # The baseline again at the end: how much the machine's speed moved during the mode.
+    pages.append(dataclasses.replace(pages[0], key=BASELINE_AGAIN))
     results = []
-    for page in probe_pages(env, options, mode=mode):
+    for page in pages:
         load = measure_page(page, env, options, wrk=wrk, lua=lua if mode == "cold" else None)
         p50, p99 = bench_report.format_ms(load.p50_ms), bench_report.format_ms(load.p99_ms)
         say(

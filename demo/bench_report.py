@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+BASELINE_KEYS = ("robots", "robots_again")
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 MODES = {
     "cold": "cold: page cache off (`DJANGO_PAGE_CACHE=0`), each request a distinct URL",
@@ -30,6 +31,8 @@ How to read the tables:
   run and mode. `/robots.txt` runs no query but goes through the same middleware and gunicorn,
   so the share is what the page costs beyond serving any request at all. The machine is shared
   with other work and its speed varies from run to run: compare shares, not raw req/s.
+  `/robots.txt` runs first and again last; the baseline is the mean of the two, and the gap
+  between them shows how much the machine's speed moved while the pages ran.
 - **p50 / p99**: latency under that load (8 connections queue on 2 workers, so a slow page's
   latency is several times its own time). Requests wrk gave up on (timeouts) are not in them.
 - **queries**: SQL queries one request runs, counted in-process with Django's test client on
@@ -74,7 +77,9 @@ class RunResult:
 
     @property
     def baseline(self) -> float:
-        return self.pages[0].load.requests_per_second
+        """Requests per second of ``/robots.txt``: the mean of its runs before and after the pages."""
+        runs = [p.load.requests_per_second for p in self.pages if p.key in BASELINE_KEYS]
+        return sum(runs) / len(runs) if runs else 0.0
 
 
 @dataclass
@@ -132,7 +137,10 @@ def format_ms(value: float | None) -> str:
 
 
 def format_share(share: float) -> str:
+    """A percentage with two significant digits below 10%: 0.046% is not 0.0%."""
     percent = share * 100
+    if percent < 1:
+        return f"{percent:.2f}%"
     if percent < 10:
         return f"{percent:.1f}%"
     return f"{percent:.0f}%"
@@ -149,12 +157,14 @@ def table(run: RunResult) -> str:
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     baseline = run.baseline
-    for index, page in enumerate(run.pages):
+    for page in run.pages:
         load = page.load
         share = load.requests_per_second / baseline if baseline else 0.0
         label = f"`{page.label}`" if page.label.startswith("/") else page.label
-        if index == 0:
-            label += " (baseline)"
+        if page.key == BASELINE_KEYS[0]:
+            label += " (baseline, first)"
+        elif page.key == BASELINE_KEYS[1]:
+            label += " (baseline, again last)"
         errors = f" ({load.errors})" if load.errors else ""
         lines.append(
             f"| {label} | {format_rps(load.requests_per_second)} | {format_share(share)} "
@@ -176,12 +186,12 @@ def section(title: str, machine: Machine, runs: list[RunResult], *, options: str
     if machine.load:
         parts.append(f"- Load average (1 min) seen during the run: {', '.join(machine.load)}.")
     for run in runs:
-        page_paths = ", ".join(f"{p.label} = `{p.path}`" for p in run.pages if not p.label.startswith("/"))
+        named = [f"{p.label} is `{p.path}`" for p in run.pages if not p.label.startswith("/")]
         parts += [
             "",
             f"### {run.size:,} products, {MODES[run.mode]}",
             "",
-            f"Data: {run.build}. {page_paths}.",
+            f"Data: {run.build}." + (f" Pages: {'; '.join(named)}." if named else ""),
             "",
             table(run),
         ]
