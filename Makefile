@@ -8,7 +8,7 @@ PORT ?= 8000
 # The development server runs with DEBUG on; production sets its own environment (README).
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test test-fast test-browser lint format install migrate data messages clean
+.PHONY: run test test-fast test-browser lint format install migrate data messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is required"'
@@ -51,6 +51,12 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# The public pages at 100,000 products on PostgreSQL under gunicorn and wrk (README, "Benchmark").
+# Options: make bench BENCH_ARGS="--sizes 10000,100000 --duration 10 --connections 8"
+BENCH_ARGS ?=
+bench: install
+	$(RUN_ENV) $(BIN)/python manage.py bench $(BENCH_ARGS)
 
 messages: install
 	$(RUN_ENV) $(BIN)/python manage.py makemessages -l vi -l en --no-obsolete --ignore=.venv

@@ -1,1 +1,1 @@
-"""The demo catalog: planner, builder, data tables, generated photos and the load_demo_data command."""
+"""The demo catalog (planner, builder, data tables, photos, campaigns), scale data and the benchmark."""
