@@ -49,6 +49,8 @@ class PlannedRow:
     category: Category | None = None
     ward: Ward | None = None
     data: dict = field(default_factory=dict)
+    # The row changes a published product the importer may not approve: it becomes a proposal.
+    waits_for_approval: bool = False
 
     @property
     def action_label(self) -> str:
