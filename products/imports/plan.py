@@ -34,6 +34,7 @@ ACTION_LABELS = {
     "update": gettext_lazy("Update"),
     "unchanged": gettext_lazy("Unchanged"),
 }
+WAITS_FOR_APPROVAL = gettext_lazy("waits for approval")
 
 
 @dataclass
@@ -54,7 +55,8 @@ class PlannedRow:
 
     @property
     def action_label(self) -> str:
-        return str(ACTION_LABELS.get(self.action, ""))
+        label = str(ACTION_LABELS.get(self.action, ""))
+        return f"{label}, {WAITS_FOR_APPROVAL}" if self.waits_for_approval else label
 
     def read(self, key: str, raw):
         """The value of this row's cell ``key``; its errors join the row's."""

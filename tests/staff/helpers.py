@@ -138,7 +138,9 @@ class _FormFields(HTMLParser):
             self._select = None
         elif tag == "textarea" and self._textarea is not None:
             text = self._textarea["text"]
-            self.forms[-1]["fields"].append((self._textarea["name"], text[1:] if text.startswith("\n") else text))
+            self.forms[-1]["fields"].append(
+                (self._textarea["name"], text[1:] if text.startswith("\n") else text)
+            )
             self._textarea = None
 
 
