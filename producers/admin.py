@@ -17,6 +17,7 @@ from producers.models import (
     PublicationStatus,
     Ward,
 )
+from producers.proposals import withdraw_for_deleted
 
 
 class ProvinceScopedAdminMixin:
@@ -110,9 +111,21 @@ class ProvinceScopedAdminMixin:
             self.bump_version(obj)
 
     def delete_model(self, request, obj):
+        pk = obj.pk
         super().delete_model(request, obj)
-        if self.publication_lookup not in (None, "self"):
+        if self.publication_lookup == "self":
+            withdraw_for_deleted(type(obj), [pk], user=request.user)
+        elif self.publication_lookup is not None:
             self.bump_version(obj)
+
+    def delete_queryset(self, request, queryset):
+        objs = list(queryset)
+        super().delete_queryset(request, queryset)
+        if self.publication_lookup == "self":
+            withdraw_for_deleted(queryset.model, [obj.pk for obj in objs], user=request.user)
+        elif self.publication_lookup is not None:
+            for obj in objs:
+                self.bump_version(obj)
 
     def bump_version(self, obj) -> None:
         """A version further for the published record, so stale forms and proposals are refused."""

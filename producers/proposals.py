@@ -411,6 +411,12 @@ def withdraw(*, proposal: ChangeProposal, user, expected_version: int | None = N
     proposal.status = locked.status
 
 
+def withdraw_for_deleted(model, pks: list[int], *, user) -> None:
+    """Close the pending proposals of deleted records (their staged files go on commit)."""
+    for proposal in ChangeProposal.objects.pending().for_model(model).filter(object_id__in=pks):
+        _close(proposal, status=ProposalStatus.WITHDRAWN, user=user, note=_("The record was deleted."))
+
+
 # Producers --------------------------------------------------------------------------------------
 
 # What the staff producer form edits, and a proposal carries.

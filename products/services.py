@@ -131,11 +131,21 @@ def _create_products(plan, user) -> None:
 
 
 def _update_matched(plan, user) -> None:
-    """Write what the rows matched to existing certificates change, in their products too."""
+    """Write what the rows matched to existing certificates change, in their products too.
+
+    Every existing product a row changes, or adds a certificate to, moves a version further.
+    """
     changed_products, product_fields = {}, set()
     changed_certificates, certificate_fields = [], set()
     for row in plan.rows:
-        if row.action != "update" or row.waits_for_approval:
+        if row.waits_for_approval:
+            continue
+        if row.action == "certificate":
+            # Its page changes: a form opened before, or a proposal made before, is now stale
+            # (an approval would otherwise remove the new certificate again).
+            changed_products[row.product.pk] = row.product
+            continue
+        if row.action != "update":
             continue
         changes = product_changes(row)
         if changes:

@@ -327,3 +327,18 @@ def test_admin_lists_change_proposals_of_the_users_province_only(client):
     assert listing.status_code == 200
     assert listing.context["cl"].result_count == 1 == ChangeProposal.objects.count() - 1
     assert foreign_page.status_code == 302  # missing to this user: redirected to the index
+
+
+def test_admin_deleting_a_record_withdraws_its_pending_proposal(admin_client):
+    from producers.models import ChangeProposal
+    from tests.staff.helpers import propose_fields
+
+    product = make_product(producer=make_producer(province_slug="ha-tinh"), name="Kẹo cu đơ")
+    proposal = propose_fields(product, make_staff(username="bt", province_slug="ha-tinh"), name="Kẹo mới")
+
+    response = admin_client.post(reverse("admin:products_product_delete", args=[product.pk]), {"post": "yes"})
+
+    assert response.status_code == 302 and not Product.objects.filter(pk=product.pk).exists()
+    proposal.refresh_from_db()
+    assert proposal.status == "withdrawn" and proposal.decided_by.username == "national"
+    assert not ChangeProposal.objects.pending().exists()

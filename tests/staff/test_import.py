@@ -775,3 +775,22 @@ def test_import_into_a_published_product_is_all_or_nothing(client, editor_a, pub
 
     assert not ChangeProposal.objects.exists()
     assert not Product.objects.filter(name="Hàng lỗi").exists()
+
+
+def test_an_approvers_import_adding_a_certificate_makes_an_older_proposal_outdated(
+    client, editor_a, approver_a, published_honey
+):
+    from producers.models import ChangeProposal
+    from producers.proposals import approve
+    from producers.services import StaleEditError
+    from tests.staff.helpers import propose_fields
+
+    proposal = propose_fields(published_honey, editor_a, story="Đề xuất trước khi nhập")
+    client.force_login(approver_a)
+
+    import_file(client, xlsx(_honey_rows(published_honey)[1:]))  # a new certificate only
+
+    with pytest.raises(StaleEditError):
+        approve(proposal=proposal, user=approver_a)
+    assert published_honey.certificates.count() == 2
+    assert ChangeProposal.objects.get().status == "pending"
