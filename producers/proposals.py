@@ -196,6 +196,10 @@ class ProposalHandler:
         """The live row, locked for the rest of the transaction."""
         return self.model.objects.select_for_update().get(pk=pk)
 
+    def lock_many(self, pks: list[int]) -> dict:
+        """The live rows ``pks`` by primary key, locked, with what ``snapshot`` reads loaded."""
+        return {obj.pk: obj for obj in self.model.objects.select_for_update().filter(pk__in=pks)}
+
     def snapshot(self, obj) -> dict:
         """The live state of ``obj`` (its children included) in the payload's format."""
         raise NotImplementedError
@@ -207,6 +211,10 @@ class ProposalHandler:
     def diff(self, old: dict, new: dict) -> Diff:
         """What differs from state ``old`` to state ``new``, in words."""
         raise NotImplementedError
+
+    def differs(self, old: dict, new: dict) -> bool:
+        """Does state ``new`` change anything of state ``old``? (No query needed to say so.)"""
+        return old != new
 
     def staged_files(self, payload: dict) -> set[str]:
         """Files stored for the proposal alone (new photos), deleted if it is not approved."""
@@ -326,7 +334,7 @@ def propose(
         raise StaleEditError  # the proposal the form showed was decided or outdated meanwhile
     snapshot = handler.snapshot(live)
     payload = change(current.payload if continuing else snapshot)
-    if not handler.diff(snapshot, payload):
+    if not handler.differs(snapshot, payload):
         if continuing:
             _close(current, status=ProposalStatus.WITHDRAWN, user=user, note=_("Every change was undone."))
         _delete_files_on_commit(handler.staged_files(payload))
@@ -344,7 +352,14 @@ def propose(
         return current
     if current is not None:
         _close(current, status=ProposalStatus.SUPERSEDED, user=user)
-    proposal = ChangeProposal(
+    proposal = _new_proposal(live, province_id=province_id, payload=payload, user=user)
+    proposal.full_clean(validate_constraints=False)  # the one-pending rule is the database's
+    proposal.save()
+    return proposal
+
+
+def _new_proposal(live, *, province_id: int | None, payload: dict, user) -> ChangeProposal:
+    return ChangeProposal(
         content_type=ContentType.objects.get_for_model(type(live)),
         object_id=live.pk,
         province_id=province_id,
@@ -352,9 +367,55 @@ def propose(
         base_version=live.version,
         proposed_by=user,
     )
-    proposal.full_clean(validate_constraints=False)  # the one-pending rule is the database's
-    proposal.save()
-    return proposal
+
+
+@transaction.atomic
+def propose_many(*, model, changes: dict[int, Callable[[dict], dict]], user) -> list[ChangeProposal]:
+    """``propose`` for many records of ``model`` at once, extending what is pending (an import).
+
+    ``changes`` maps a record's primary key to its ``change``. A fixed number of queries for
+    the whole batch, plus one or two for each outdated proposal it replaces.
+    """
+    handler = handler_for(model)
+    lives = handler.lock_many(list(changes))
+    if set(lives) != set(changes):
+        raise StaleEditError  # a record was deleted meanwhile
+    for live in lives.values():
+        if not can_edit_province(user, handler.province_id(live)):
+            raise PermissionDenied
+    pending = {
+        p.object_id: p
+        for p in ChangeProposal.objects.select_for_update()
+        .pending()
+        .for_model(model)
+        .filter(object_id__in=list(changes))
+        .select_related("content_type")
+    }
+    created, updated, now = [], [], timezone.now()
+    for pk, change in changes.items():
+        live, current = lives[pk], pending.get(pk)
+        continuing = current is not None and not current.is_outdated(live.version)
+        snapshot = handler.snapshot(live)
+        payload = change(current.payload if continuing else snapshot)
+        if not handler.differs(snapshot, payload) or (continuing and payload == current.payload):
+            continue
+        if continuing:
+            _delete_files_on_commit(handler.staged_files(current.payload) - handler.staged_files(payload))
+            current.payload, current.version = payload, current.version + 1
+            current.proposed_by, current.proposed_at = user, now
+            updated.append(current)
+            continue
+        if current is not None:
+            _close(current, status=ProposalStatus.SUPERSEDED, user=user)
+        created.append(_new_proposal(live, province_id=handler.province_id(live), payload=payload, user=user))
+    for proposal in created + updated:
+        # The relations were set from rows just read; the one-pending rule is the database's.
+        proposal.full_clean(exclude=["content_type", "province", "proposed_by"], validate_constraints=False)
+    ChangeProposal.objects.bulk_create(created, batch_size=500)
+    ChangeProposal.objects.bulk_update(
+        updated, ["payload", "version", "proposed_by", "proposed_at"], batch_size=500
+    )
+    return created + updated
 
 
 def _lock_proposal(proposal: ChangeProposal, *, expected_version: int | None) -> ChangeProposal:

@@ -283,12 +283,10 @@ def _check_certificate(entry: dict) -> None:
     certificate.full_clean(exclude=["product"], validate_unique=False, validate_constraints=False)
 
 
-@transaction.atomic
-def propose_import(*, product: Product, rows, user):
-    """Add what import ``rows`` would change on a published ``product`` to its pending proposal."""
-    return proposals.propose(
-        obj=product, user=user, change=partial(import_rows_into, rows=rows), continue_any=True
-    )
+def propose_import(*, rows_by_product: dict[int, list], user) -> list:
+    """Add what each product's import rows would change to its pending proposal, in one batch."""
+    changes = {pk: partial(import_rows_into, rows=rows) for pk, rows in rows_by_product.items()}
+    return proposals.propose_many(model=Product, changes=changes, user=user)
 
 
 # The handler ------------------------------------------------------------------------------------
@@ -340,6 +338,15 @@ class ProductProposals(ProposalHandler):
     def lock(self, pk: int):
         return Product.objects.select_for_update(of=("self",)).select_related("producer").get(pk=pk)
 
+    def lock_many(self, pks: list[int]) -> dict:
+        products = (
+            Product.objects.select_for_update(of=("self",))
+            .select_related("producer")
+            .prefetch_related("certificates", "photos", "channels", "standards")
+            .filter(pk__in=pks)
+        )
+        return {product.pk: product for product in products}
+
     def snapshot(self, obj) -> dict:
         return normalized(
             {
@@ -378,6 +385,9 @@ class ProductProposals(ProposalHandler):
                 ),
             ],
         )
+
+    def differs(self, old: dict, new: dict) -> bool:
+        return normalized(old) != normalized(new)
 
     def staged_files(self, payload: dict) -> set[str]:
         names = set()

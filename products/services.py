@@ -232,12 +232,12 @@ def mark_rows_for_approval(plan, user) -> int:
 
 def _propose_changes(plan, user) -> None:
     """Each published product's waiting rows, added to its pending proposal."""
-    by_product: dict[int, tuple[Product, list]] = {}
+    by_product: dict[int, list] = {}
     for row in plan.rows:
         if row.waits_for_approval:
-            by_product.setdefault(row.product.pk, (row.product, []))[1].append(row)
-    for product, rows in by_product.values():
-        propose_import(product=product, rows=rows, user=user)
+            by_product.setdefault(row.product.pk, []).append(row)
+    if by_product:
+        propose_import(rows_by_product=by_product, user=user)
 
 
 @transaction.atomic
