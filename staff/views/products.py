@@ -111,7 +111,27 @@ class ProductForms:
             self.channels,
             self.new_photos,
         )
-        return all([f.is_valid() for f in forms if f.is_bound])  # noqa: C419
+        valid = all([f.is_valid() for f in forms if f.is_bound])  # noqa: C419
+        return valid and self._proposed_photos_fit()
+
+    def _proposed_photos_fit(self) -> bool:
+        """The photos kept, staged by a proposal and added stay within what a product may have."""
+        total = sum(
+            1
+            for formset in (self.photos, self.staged_photos, self.new_photos)
+            if formset.is_bound
+            for f in formset.forms
+            if f.cleaned_data
+            and not f.cleaned_data.get("DELETE")
+            and (formset is not self.new_photos or f.cleaned_data.get("image"))
+        )
+        if total <= PhotoFormSet.max_num:
+            return True
+        self.new_photos._non_form_errors.append(
+            _("A product has at most %(n)s photos. Remove some before adding more.")
+            % {"n": PhotoFormSet.max_num}
+        )
+        return False
 
     def context(self) -> dict:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}

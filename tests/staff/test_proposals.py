@@ -581,3 +581,55 @@ def test_archiving_is_still_the_approvers_and_leaves_proposals_outdated(editor, 
     live.refresh_from_db()
     assert live.status == PublicationStatus.ARCHIVED
     assert pending(live).is_outdated(live.version)
+
+
+def test_a_proposal_keeps_within_the_photo_limit(editor, live):
+    for i in range(28):
+        live.photos.create(image=f"products/photos/{i}.jpg", alt_text=f"ảnh {i}", width=10, height=10)
+    data = product_form_data(live)
+    data["newphotos-TOTAL_FORMS"] = "2"
+    for i in range(2):
+        data[f"newphotos-{i}-image"] = SimpleUploadedFile(f"{i}.png", png_bytes())
+        data[f"newphotos-{i}-alt_text"] = f"Ảnh mới {i}"
+
+    response = editor.post(edit_url(live), data)
+
+    assert response.status_code == 200
+    assert "tối đa 30 ảnh" in response.content.decode()
+    assert not ChangeProposal.objects.exists()
+
+
+def test_producer_edit_page_continues_the_pending_proposal(editor, approver, live):
+    producer = live.producer
+    url = reverse("staff:producer_edit", args=[producer.pk])
+    editor.post(url, {"name": "HTX Ong mật mới", "kind": producer.kind, "version": producer.version})
+
+    again = form_data_of(editor.get(url).content.decode())
+    editor.post(url, {**again, "phone": "0912345678"})
+
+    assert again["name"] == "HTX Ong mật mới" and again["proposal_version"] == "1"
+    proposal = pending(producer)
+    assert (proposal.version, proposal.payload["fields"]["phone"]) == (2, "0912345678")
+    assert Producer.objects.get(pk=producer.pk).phone == ""
+    page = approver.get(reverse("staff:producer_detail", args=[producer.pk])).content.decode()
+    assert "<del>—</del> → <ins>0912345678</ins>" in page
+
+
+@pytest.mark.parametrize("page", ["producer_detail", "producer_edit"])
+def test_producer_proposal_pages_query_counts_do_not_grow(page, editor, live, django_assert_max_num_queries):
+    producer = live.producer
+    url = reverse(f"staff:{page}", args=[producer.pk])
+    editor.post(
+        reverse("staff:producer_edit", args=[producer.pk]),
+        {"name": "HTX mới", "kind": producer.kind, "version": producer.version},
+    )
+    editor.get(url)
+    with django_assert_max_num_queries(30) as small:
+        assert editor.get(url).status_code == 200
+    for i in range(5):
+        make_product(producer=producer, name=f"Sản phẩm {i}")
+
+    with django_assert_max_num_queries(30) as large:
+        assert editor.get(url).status_code == 200
+
+    assert len(large.captured_queries) <= len(small.captured_queries)
