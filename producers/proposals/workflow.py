@@ -1,45 +1,21 @@
-"""Changes to published records wait for an approver: propose, approve, reject, withdraw.
-
-An editor's save of a PUBLISHED record does not write the live row: it stores a
-``ChangeProposal`` holding the whole proposed state (the record and its children) as JSON. The
-live rows stay the approved version, so public pages need no change. An approver's approval
-applies the state through the model rules (``full_clean`` before ``save``), after claiming the
-version the proposal was based on: if the record changed meanwhile, the approval is refused as
-stale and nothing is written. Approvers and national admins save published records directly.
-
-The mechanism is generic. Each domain app registers a ``ProposalHandler`` for its model (how to
-snapshot the live state, apply a state, list the differences, and which staged files a state
-holds): the producer's is below, the product's in ``products.proposals``.
-"""
+"""Proposing, approving, rejecting and withdrawing changes; the registry of per-model handlers."""
 
 from __future__ import annotations
 
-import datetime
-import decimal
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import models, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from producers.models import ChangeProposal, Producer, ProposalStatus, PublicationStatus
+from producers.models import ChangeProposal, ProposalStatus, PublicationStatus
 from producers.permissions import can_approve, can_edit_province
-from producers.services import DIRECT_REASON, StaleEditError, claim_version
-
-__all__ = [
-    "DIRECT_REASON",
-    "ProposalClosedError",
-    "StaleEditError",
-    "approve",
-    "propose",
-    "reject",
-    "withdraw",
-]
+from producers.proposals.states import Diff
+from producers.services import StaleEditError, claim_version
 
 # The history's change reason of an approved proposal starts with this, then the proposal's id.
 APPROVAL_REASON_PREFIX = "proposal "
@@ -48,137 +24,6 @@ REASON_LENGTH = 100  # django-simple-history's history_change_reason column
 
 class ProposalClosedError(Exception):
     """The proposal was approved, rejected, withdrawn or replaced already."""
-
-
-# Differences, for people -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    label: str
-    old: str
-    new: str
-
-
-@dataclass
-class ChildChange:
-    """A child record (a certificate, a photo, a link) the proposal adds, changes or removes."""
-
-    kind: str  # "added", "changed" or "removed"
-    group: str
-    title: str
-    changes: list[FieldChange] = field(default_factory=list)
-    image: dict | None = None  # {"url", "width", "height"} of a photo
-
-
-@dataclass
-class Diff:
-    fields: list[FieldChange] = field(default_factory=list)
-    children: list[ChildChange] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.fields or self.children)
-
-
-# Values as JSON ---------------------------------------------------------------------------------
-
-
-def to_json(model_field: models.Field, value):
-    """A form's or a model's value of ``model_field`` as JSON (relations by primary key)."""
-    if model_field.many_to_many:
-        return sorted(getattr(item, "pk", item) for item in (value or []))
-    if model_field.is_relation:
-        return getattr(value, "pk", value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        if isinstance(model_field, models.DecimalField):  # 78.5 from a form is 78.50 stored
-            value = value.quantize(decimal.Decimal(1).scaleb(-model_field.decimal_places))
-        return str(value)
-    return value
-
-
-def from_json(model_field: models.Field, value):
-    """The Python value of ``model_field`` stored as ``value`` by ``to_json``."""
-    if value is None:
-        return None
-    if model_field.is_relation:
-        return model_field.target_field.to_python(value) if not model_field.many_to_many else value
-    return model_field.to_python(value)
-
-
-def read_fields(obj: models.Model, names: list[str]) -> dict:
-    """The JSON state of ``obj``'s fields ``names`` (many-to-many ones use any prefetched rows)."""
-    state = {}
-    for name in names:
-        model_field = obj._meta.get_field(name)
-        if model_field.many_to_many:
-            state[name] = to_json(model_field, getattr(obj, name).all())
-        else:
-            state[name] = to_json(model_field, getattr(obj, model_field.attname))
-    return state
-
-
-def write_fields(obj: models.Model, state: dict, names: list[str]) -> None:
-    """Set ``obj``'s concrete fields ``names`` from a JSON state (many-to-many are the caller's)."""
-    for name in names:
-        model_field = obj._meta.get_field(name)
-        if not model_field.many_to_many and name in state:
-            setattr(obj, model_field.attname, from_json(model_field, state[name]))
-
-
-def display(model_field: models.Field, value, labels: dict | None = None) -> str:
-    """A JSON value of ``model_field`` in words: choices' labels, dates d/m/Y, relations by name."""
-    if value is None or value == "" or value == []:
-        return "—"
-    if model_field.is_relation:
-        labels = labels or {}
-        values = value if model_field.many_to_many else [value]
-        return ", ".join(str(labels.get((model_field.related_model, v), v)) for v in values)
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(from_json(model_field, value), value))
-    python = from_json(model_field, value)
-    if isinstance(python, bool):
-        return _("Yes") if python else _("No")
-    if isinstance(python, datetime.date):
-        return formats.date_format(python, "d/m/Y")
-    return str(python)
-
-
-def relation_labels(model, names: list[str], states: list[dict]) -> dict:
-    """{(related model, pk): name} for the relations ``names`` take in ``states``: a query each."""
-    wanted: dict = {}
-    for name in names:
-        model_field = model._meta.get_field(name)
-        for state in states:
-            value = state.get(name)
-            values = value if model_field.many_to_many else [value]
-            wanted.setdefault(model_field.related_model, set()).update(v for v in values or [] if v)
-    labels = {}
-    for related, pks in wanted.items():
-        if pks:
-            labels.update(
-                {(related, obj.pk): str(obj) for obj in related._default_manager.filter(pk__in=pks)}
-            )
-    return labels
-
-
-def field_changes(model, names: list[str], old: dict, new: dict) -> list[FieldChange]:
-    """The fields among ``names`` whose value differs between the states ``old`` and ``new``."""
-    changed = [name for name in names if old.get(name) != new.get(name)]
-    relations = [name for name in changed if model._meta.get_field(name).is_relation]
-    labels = relation_labels(model, relations, [old, new]) if relations else {}
-    result = []
-    for name in changed:
-        model_field = model._meta.get_field(name)
-        result.append(
-            FieldChange(
-                str(model_field.verbose_name).capitalize(),
-                display(model_field, old.get(name), labels),
-                display(model_field, new.get(name), labels),
-            )
-        )
-    return result
 
 
 # Handlers ---------------------------------------------------------------------------------------
@@ -476,60 +321,3 @@ def withdraw_for_deleted(model, pks: list[int], *, user) -> None:
     """Close the pending proposals of deleted records (their staged files go on commit)."""
     for proposal in ChangeProposal.objects.pending().for_model(model).filter(object_id__in=pks):
         _close(proposal, status=ProposalStatus.WITHDRAWN, user=user, note=_("The record was deleted."))
-
-
-# Producers --------------------------------------------------------------------------------------
-
-# What the staff producer form edits, and a proposal carries.
-PRODUCER_FIELDS = [
-    "name",
-    "kind",
-    "province",
-    "ward",
-    "street_address",
-    "former_address",
-    "phone",
-    "zalo",
-    "email",
-    "website",
-    "description",
-    "year_founded",
-    "youth_led",
-    "youth_union_supported",
-    "women_led",
-    "ethnic_minority",
-]
-
-
-class ProducerProposals(ProposalHandler):
-    model = Producer
-
-    def snapshot(self, obj) -> dict:
-        return {"fields": read_fields(obj, PRODUCER_FIELDS)}
-
-    def apply(self, obj, payload: dict, *, user, reason: str) -> None:
-        write_fields(obj, payload["fields"], PRODUCER_FIELDS)
-        obj._history_user = user
-        obj._change_reason = reason
-        obj.full_clean(validate_unique=False)
-        obj.save()
-
-    def diff(self, old: dict, new: dict) -> Diff:
-        return Diff(fields=field_changes(Producer, PRODUCER_FIELDS, old["fields"], new["fields"]))
-
-
-def form_state(form, names: list[str]) -> dict:
-    """A validated ModelForm's values of ``names`` as a JSON state."""
-    model = form._meta.model
-    return {name: to_json(model._meta.get_field(name), form.cleaned_data.get(name)) for name in names}
-
-
-def propose_producer(*, form, user, expected_version: int | None, proposal_version: int | None):
-    """Store a validated producer form of a published producer as its proposal (see ``propose``)."""
-    return propose(
-        obj=form.instance,
-        user=user,
-        change=lambda state: {"fields": form_state(form, PRODUCER_FIELDS)},
-        expected_version=expected_version,
-        proposal_version=proposal_version,
-    )
