@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 # Differences, for people -----------------------------------------------------------------------
@@ -133,7 +134,7 @@ def field_changes(model, names: list[str], old: dict, new: dict) -> list[FieldCh
         model_field = model._meta.get_field(name)
         result.append(
             FieldChange(
-                str(model_field.verbose_name).capitalize(),
+                capfirst(str(model_field.verbose_name)),
                 display(model_field, old.get(name), labels),
                 display(model_field, new.get(name), labels),
             )

@@ -6,6 +6,7 @@ from functools import partial
 
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.text import capfirst
 
 from producers import proposals
 from producers.proposals import ChildChange, Diff, ProposalHandler, field_changes, read_fields
@@ -41,7 +42,7 @@ def _photo_image(entry: dict) -> dict:
 
 
 def _child_changes(model, names, old: list[dict], new: list[dict], title, image=None) -> list[ChildChange]:
-    group = str(model._meta.verbose_name).capitalize()
+    group = capfirst(str(model._meta.verbose_name))
     old_by_id = {entry["id"]: entry for entry in old}
     kept = {entry["id"] for entry in new if entry.get("id")}
     result = []
