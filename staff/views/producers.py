@@ -72,7 +72,7 @@ def producer_edit(request, pk):
                 )
             else:
                 save_producer(form=form, user=request.user, expected_version=form.expected_version())
-        except StaleEditError:
+        except (StaleEditError, IntegrityError):  # IntegrityError: a second pending proposal at once
             stale = True
             messages.error(request, STALE_EDIT)
         else:
