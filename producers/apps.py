@@ -8,4 +8,9 @@ class ProducersConfig(AppConfig):
     verbose_name = _("Provinces and producers")
 
     def ready(self):
-        from producers import audit  # noqa: F401  (connects the sign-in audit receivers)
+        from producers import (
+            audit,  # noqa: F401  (connects the sign-in audit receivers)
+            proposals,
+        )
+
+        proposals.register(proposals.ProducerProposals())

@@ -1,8 +1,12 @@
 """Geography (the 34 provinces of 2025, their wards, the 63 former provinces) and producers."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -226,3 +230,120 @@ class ProvinceMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.province} · {self.get_role_display()}"
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    # Replaced by a newer proposal after the record changed under it.
+    SUPERSEDED = "superseded", _("Replaced")
+
+
+class ChangeProposalQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ProposalStatus.PENDING)
+
+    def editable_by(self, user):
+        """Proposals ``user`` may see and act on: those of their province (national ones: admins only)."""
+        from producers.permissions import in_editable_provinces  # permissions imports this module
+
+        return in_editable_provinces(self, user, province="province")
+
+    def for_model(self, model):
+        return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+    def for_object(self, obj):
+        return self.for_model(type(obj)).filter(object_id=obj.pk)
+
+    def pending_exists(self, model, outer: str = "pk") -> models.Exists:
+        """An ``Exists`` for annotating a queryset of ``model``: has the row a pending proposal?"""
+        return models.Exists(self.pending().for_model(model).filter(object_id=models.OuterRef(outer)))
+
+    def for_listing(self):
+        """Everything a proposal line shows, in one query (the record itself is a generic prefetch)."""
+        return self.select_related("content_type", "province", "proposed_by", "decided_by")
+
+
+class ChangeProposal(models.Model):
+    """A change to a published record that waits for an approver; the public keeps the live row.
+
+    Generic: any model with ``status`` and ``version`` whose app registers a handler in
+    ``producers.proposals`` (how to snapshot, compare and apply its state, children included).
+    The proposal rows are the audit trail of who proposed, who decided, when and why.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("kind of record"))
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    target = GenericForeignKey("content_type", "object_id")
+    # Copied from the record, for scoping: the proposals of province A are invisible to B.
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="change_proposals",
+        verbose_name=_("province"),
+    )
+    payload = models.JSONField(_("proposed state"), encoder=DjangoJSONEncoder)
+    base_version = models.PositiveIntegerField(
+        _("based on version"), help_text=_("The version of the record the proposal was made from.")
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.PENDING
+    )
+    created_at = models.DateTimeField(_("opened"), default=timezone.now)
+    # Who last changed the proposed state, and when: the person the approval names.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
+    )
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+
+    objects = ChangeProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        verbose_name = _("change proposal")
+        verbose_name_plural = _("change proposals")
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "status"], name="proposal_object_status"),
+            models.Index(fields=["province", "status"], name="proposal_province_status"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(status=ProposalStatus.PENDING),
+                name="proposal_one_pending_per_object",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ProposalStatus.values), name="proposal_status_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=ProposalStatus.PENDING, decided_at__isnull=True)
+                | (~models.Q(status=ProposalStatus.PENDING) & models.Q(decided_at__isnull=False)),
+                name="proposal_decided_unless_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.name} {self.object_id} · {self.get_status_display()}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ProposalStatus.PENDING
+
+    def is_outdated(self, live_version: int) -> bool:
+        """Was the record changed after the proposal was made from it? Then it cannot be approved."""
+        return self.base_version != live_version

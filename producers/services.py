@@ -11,6 +11,10 @@ from producers.models import Producer, PublicationStatus
 from producers.permissions import can_approve, can_edit_province
 from producers.slugs import unique_slugs
 
+# The history's change reason of a published record saved directly by an approver (their saves
+# do not wait for approval: they are the approvers; see producers.proposals).
+DIRECT_REASON = "saved directly by an approver"
+
 
 class StaleEditError(Exception):
     """Somebody else saved the object after the form was opened."""
@@ -96,10 +100,12 @@ def change_status(*, obj, province_id: int, action: str, user, expected_version:
     obj.status, obj.version = locked.status, locked.version
 
 
-def save_versioned_form(*, form, user, expected_version: int | None):
+def save_versioned_form(*, form, user, expected_version: int | None, province_id: int | None = None):
     """Save a validated ModelForm's object: a fresh slug when new, else claim its version.
 
-    Raises StaleEditError if the object was saved by someone else since ``expected_version``.
+    Raises StaleEditError if the object was saved by someone else since ``expected_version``,
+    and PermissionDenied if it is published and ``user`` does not approve in ``province_id``
+    (an editor's change of a published record is a proposal: producers.proposals).
     Call inside a transaction.
     """
     obj = form.save(commit=False)
@@ -108,6 +114,11 @@ def save_versioned_form(*, form, user, expected_version: int | None):
         obj.slug = unique_slugs(model, [form.cleaned_data["name"]])[0]
     else:
         obj.version = claim_version(model=model, pk=obj.pk, expected_version=expected_version)
+        # The status is the one the form was opened with: the claimed version proves it unchanged.
+        if obj.status == PublicationStatus.PUBLISHED:
+            if not can_approve(user, province_id):
+                raise PermissionDenied
+            obj._change_reason = DIRECT_REASON
     obj._history_user = user
     # The slug's uniqueness is left to the database: a simultaneous save that took the same
     # slug then raises IntegrityError, which the view turns into a message, not a 500.
@@ -120,4 +131,7 @@ def save_versioned_form(*, form, user, expected_version: int | None):
 @transaction.atomic
 def save_producer(*, form, user, expected_version: int | None) -> Producer:
     """Save a validated producer form; refuse with StaleEditError if it changed meanwhile."""
-    return save_versioned_form(form=form, user=user, expected_version=expected_version)
+    province_id = form.instance.province_id if form.instance.pk else None
+    return save_versioned_form(
+        form=form, user=user, expected_version=expected_version, province_id=province_id
+    )

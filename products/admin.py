@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from producers import permissions
 from producers.admin import ProvinceScopedAdminMixin
+from producers.models import PublicationStatus
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
 from products.photos import process_photo
 
@@ -100,6 +101,7 @@ class ValidityFilter(admin.SimpleListFilter):
 @admin.register(Product)
 class ProductAdmin(ProvinceScopedAdminMixin, SimpleHistoryAdmin):
     province_lookup = "producer__province"
+    publication_lookup = "self"
     list_display = [
         "name",
         "producer",
@@ -164,6 +166,7 @@ class ProductAdmin(ProvinceScopedAdminMixin, SimpleHistoryAdmin):
 @admin.register(Certificate)
 class CertificateAdmin(ProvinceScopedAdminMixin, SimpleHistoryAdmin):
     province_lookup = "product__producer__province"
+    publication_lookup = "product"
     list_display = [
         "decision_number",
         "decision_date",
@@ -184,4 +187,6 @@ class CertificateAdmin(ProvinceScopedAdminMixin, SimpleHistoryAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "product" and not permissions.is_national_admin(request.user):
             kwargs["queryset"] = Product.objects.editable_by(request.user)
+            if not self.approves(request):  # a published product's certificates are the approvers'
+                kwargs["queryset"] = kwargs["queryset"].exclude(status=PublicationStatus.PUBLISHED)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

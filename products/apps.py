@@ -6,3 +6,9 @@ class ProductsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "products"
     verbose_name = _("OCOP products")
+
+    def ready(self):
+        from producers import proposals
+        from products.proposals import ProductProposals
+
+        proposals.register(ProductProposals())

@@ -535,6 +535,9 @@ class ProductPhoto(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    # Who added, described, moved or removed a photo, and when (a swapped photo leaves a trace).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("photo")
@@ -571,6 +574,9 @@ class SalesChannel(models.Model):
     kind = models.CharField(_("channel"), max_length=20, choices=Kind.choices)
     url = models.URLField(_("link"), max_length=500)
     label = models.CharField(_("label"), max_length=100, blank=True)
+
+    # A link swapped to another shop must leave a trace: who changed it, when, from what.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "pk"]

@@ -8,12 +8,14 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from producers.models import Producer, Province, PublicationStatus
+from producers.proposals import needs_approval
 from producers.services import save_versioned_form
 from producers.slugs import unique_slugs
 from producers.text import normalize_search_text
 from products import certificates as certificate_rules
 from products.imports import certificate_changes, plan_import, product_changes
 from products.models import Certificate, Product, ProductPhoto
+from products.proposals import propose_import
 
 
 @transaction.atomic
@@ -33,11 +35,17 @@ def save_product(
     renditions and alt text). Raises StaleEditError if the product was saved by someone
     else since ``expected_version``.
     """
-    product = save_versioned_form(form=form, user=user, expected_version=expected_version)
+    province_id = form.instance.producer.province_id if form.instance.pk else None
+    product = save_versioned_form(
+        form=form, user=user, expected_version=expected_version, province_id=province_id
+    )
+    # An approver's save of a published product: its children's history says so too.
+    reason = getattr(product, "_change_reason", None)
     for formset in (certificates, photos, channels):
         formset.instance = product
         for subform in formset.forms:
             subform.instance._history_user = user
+            subform.instance._change_reason = reason
         formset.save()
     for photo in photos.deleted_objects:
         # A removed photo leaves the server too, once the removal is committed.
@@ -48,6 +56,7 @@ def save_product(
     for offset, data in enumerate(new_photos):
         renditions = data["renditions"]
         photo = ProductPhoto(product=product, alt_text=data["alt_text"], position=next_position + offset)
+        photo._history_user, photo._change_reason = user, reason
         photo.image.save(renditions.page.name, renditions.page, save=False)
         photo.card_image.save(renditions.card.name, renditions.card, save=False)
         photo.full_clean()
@@ -122,10 +131,20 @@ def _create_products(plan, user) -> None:
 
 
 def _update_matched(plan, user) -> None:
-    """Write what the rows matched to existing certificates change, in their products too."""
+    """Write what the rows matched to existing certificates change, in their products too.
+
+    Every existing product a row changes, or adds a certificate to, moves a version further.
+    """
     changed_products, product_fields = {}, set()
     changed_certificates, certificate_fields = [], set()
     for row in plan.rows:
+        if row.waits_for_approval:
+            continue
+        if row.action == "certificate":
+            # Its page changes: a form opened before, or a proposal made before, is now stale
+            # (an approval would otherwise remove the new certificate again).
+            changed_products[row.product.pk] = row.product
+            continue
         if row.action != "update":
             continue
         changes = product_changes(row)
@@ -178,7 +197,7 @@ def _create_certificates(plan, user) -> None:
     """The certificate of every row that adds one (to a new or an existing product)."""
     new_certificates = []
     for row in plan.rows:
-        if row.action in ("create", "certificate"):
+        if row.action in ("create", "certificate") and not row.waits_for_approval:
             data = row.data
             certificate = Certificate(
                 product=row.product,
@@ -197,36 +216,68 @@ def _create_certificates(plan, user) -> None:
         )
 
 
+def mark_rows_for_approval(plan, user) -> int:
+    """Mark the rows that would change a published product ``user`` may not approve; how many.
+
+    Those rows write nothing live: ``apply_import`` adds them to their product's proposal.
+    """
+    for row in plan.rows:
+        row.waits_for_approval = (
+            not row.errors
+            and row.action in ("update", "certificate")
+            and needs_approval(obj=row.product, province_id=plan.province.pk, user=user)
+        )
+    return sum(1 for row in plan.rows if row.waits_for_approval)
+
+
+def _propose_changes(plan, user) -> None:
+    """Each published product's waiting rows, added to its pending proposal."""
+    by_product: dict[int, list] = {}
+    for row in plan.rows:
+        if row.waits_for_approval:
+            by_product.setdefault(row.product.pk, []).append(row)
+    if by_product:
+        propose_import(rows_by_product=by_product, user=user)
+
+
 @transaction.atomic
 def apply_import(*, plan, user, progress=None) -> dict[str, int]:
     """Write an error-free import plan into the plan's province, all rows or none.
 
     Bulk writes keep a 5,000-row file fast; history records are written for every created or
-    changed row with ``user`` as author. Rows marked unchanged write nothing. ``progress`` is
-    told the share of the write that is finished, counted in rows.
+    changed row with ``user`` as author. Rows marked unchanged write nothing. Rows that would
+    change a published product of an editor (``mark_rows_for_approval``) become its proposal
+    and count as ``proposed``. ``progress`` is told the share of the write that is finished,
+    counted in rows.
     """
     if not plan.is_valid:
         raise ValidationError("The import plan has errors.")
+    mark_rows_for_approval(plan, user)
     total = len(plan.rows)
     steps = (
         (_create_producers, 0.1),
         (_create_products, 0.4),
         (_update_matched, 0.5),
-        (_create_certificates, 0.8),
+        (_create_certificates, 0.7),
+        (_propose_changes, 0.8),
     )
     for step, finished in steps:
         step(plan, user)
         if progress:
             progress(round(total * finished), total)
     # The denormalised current certificate of every touched product.
-    touched = {row.product.pk for row in plan.rows if row.action != "unchanged"}
+    touched = {
+        row.product.pk for row in plan.rows if row.action != "unchanged" and not row.waits_for_approval
+    }
     Product.objects.filter(pk__in=touched).sync_current_certificates()
     if progress:
         progress(total, total)
-    return {
-        action: sum(1 for row in plan.rows if row.action == action)
+    counts = {
+        action: sum(1 for row in plan.rows if row.action == action and not row.waits_for_approval)
         for action in ("create", "certificate", "update", "unchanged")
     }
+    counts["proposed"] = sum(1 for row in plan.rows if row.waits_for_approval)
+    return counts
 
 
 @transaction.atomic

@@ -5,16 +5,19 @@ shown on the field it concerns.
 """
 
 from django import forms
+from django.core.files.storage import default_storage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from producers.models import Producer
 from producers.permissions import editable_provinces, editable_wards, is_national_admin
+from producers.proposals import PRODUCER_FIELDS
 from products.models import Certificate, Product, ProductPhoto, SalesChannel, Standard
 from products.photos import process_photo
+from products.proposals import CERTIFICATE_FIELDS, CHANNEL_FIELDS, PHOTO_FIELDS, PRODUCT_FIELDS
 
 
 def https_formfield(model_field, **kwargs):
@@ -59,24 +62,7 @@ class DateInput(forms.DateInput):
 class ProducerForm(VersionedForm):
     class Meta:
         model = Producer
-        fields = [
-            "name",
-            "kind",
-            "province",
-            "ward",
-            "street_address",
-            "former_address",
-            "phone",
-            "zalo",
-            "email",
-            "website",
-            "description",
-            "year_founded",
-            "youth_led",
-            "youth_union_supported",
-            "women_led",
-            "ethnic_minority",
-        ]
+        fields = list(PRODUCER_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
         formfield_callback = https_formfield
 
@@ -104,21 +90,7 @@ class ProducerForm(VersionedForm):
 class ProductForm(VersionedForm):
     class Meta:
         model = Product
-        fields = [
-            "name",
-            "producer",
-            "category",
-            "story",
-            "net_quantity",
-            "packaging",
-            "shelf_life",
-            "ingredients",
-            "storage",
-            "standards",
-            "price_min",
-            "price_max",
-            "price_unit",
-        ]
+        fields = list(PRODUCT_FIELDS)
         widgets = {
             "story": forms.Textarea(attrs={"rows": 5}),
             "ingredients": forms.Textarea(attrs={"rows": 3}),
@@ -134,18 +106,7 @@ class ProductForm(VersionedForm):
 class CertificateForm(forms.ModelForm):
     class Meta:
         model = Certificate
-        fields = [
-            "stars",
-            "decision_number",
-            "decision_date",
-            "issuer",
-            "level",
-            "score",
-            "expires_on",
-            "potential_five_star",
-            "revoked_on",
-            "revocation_reason",
-        ]
+        fields = list(CERTIFICATE_FIELDS)
         widgets = {
             "decision_date": DateInput,
             "expires_on": DateInput,
@@ -162,7 +123,38 @@ class CertificateForm(forms.ModelForm):
 class PhotoForm(forms.ModelForm):
     class Meta:
         model = ProductPhoto
-        fields = ["alt_text", "position"]
+        fields = list(PHOTO_FIELDS)
+
+
+class StagedPhotoForm(forms.Form):
+    """A photo added by a pending proposal (stored, but no live row yet): described, moved, removed."""
+
+    key = forms.CharField(widget=forms.HiddenInput, max_length=32)
+    alt_text = ProductPhoto._meta.get_field("alt_text").formfield()
+    position = ProductPhoto._meta.get_field("position").formfield()
+
+    def __init__(self, *args, staged: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staged = staged
+
+    def clean_key(self):
+        key = self.cleaned_data["key"]
+        if key not in self.staged:  # never trust a key from the request: it must be the proposal's
+            raise forms.ValidationError(_("This photo is no longer among the proposed changes."))
+        return key
+
+    @property
+    def picture(self) -> dict | None:
+        """The staged card rendition to show next to the fields."""
+        entry = self.staged.get(self["key"].value())
+        if entry is None:
+            return None
+        return {
+            "url": default_storage.url(entry["card_image"] or entry["image"]),
+            "width": entry["card_width"] or entry["width"],
+            "height": entry["card_height"] or entry["height"],
+            "alt": entry["alt_text"],
+        }
 
 
 class NewPhotoForm(forms.Form):
@@ -190,17 +182,86 @@ class NewPhotoForm(forms.Form):
 class ChannelForm(forms.ModelForm):
     class Meta:
         model = SalesChannel
-        fields = ["kind", "url", "label"]
+        fields = list(CHANNEL_FIELDS)
         formfield_callback = https_formfield
 
 
+class ProposedInlineFormSet(BaseInlineFormSet):
+    """An inline formset that shows a pending proposal's children instead of the live ones.
+
+    ``proposed`` holds the proposal's entries of this kind (None: edit the live rows). The
+    live rows it keeps are the existing forms, filled in with the proposal's values; the rows
+    it adds are extra forms, filled in; the rows it removes are not shown. Bound to a POST, the
+    forms carry what was posted, and the ids are still checked against the kept live rows.
+    """
+
+    def __init__(self, data=None, *args, proposed: list[dict] | None = None, **kwargs):
+        self.proposed = None if proposed is None else {e["id"]: e for e in proposed if e.get("id")}
+        added = [] if proposed is None else [e for e in proposed if not e.get("id")]
+        if self.proposed is not None:
+            queryset = kwargs.get("queryset")
+            queryset = queryset if queryset is not None else self.model._default_manager.all()
+            kwargs["queryset"] = queryset.filter(pk__in=list(self.proposed))
+            if data is None:
+                kwargs["initial"] = [self._values(entry) for entry in added]
+        super().__init__(data, *args, **kwargs)
+        if self.proposed is not None and not self.is_bound:
+            self.extra = len(added) + type(self).extra
+
+    def _values(self, entry: dict) -> dict:
+        return {name: entry[name] for name in self.form._meta.fields if name in entry}
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if self.proposed is not None and not self.is_bound and index < self.initial_form_count():
+            kwargs["initial"] = self._values(self.proposed[self.get_queryset()[index].pk])
+        return kwargs
+
+
 CertificateFormSet = inlineformset_factory(
-    Product, Certificate, form=CertificateForm, extra=1, can_delete=True, max_num=20, validate_max=True
+    Product,
+    Certificate,
+    form=CertificateForm,
+    formset=ProposedInlineFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=20,
+    validate_max=True,
 )
 PhotoFormSet = inlineformset_factory(
-    Product, ProductPhoto, form=PhotoForm, extra=0, can_delete=True, max_num=30, validate_max=True
+    Product,
+    ProductPhoto,
+    form=PhotoForm,
+    formset=ProposedInlineFormSet,
+    extra=0,
+    can_delete=True,
+    max_num=30,
+    validate_max=True,
 )
 ChannelFormSet = inlineformset_factory(
-    Product, SalesChannel, form=ChannelForm, extra=1, can_delete=True, max_num=20, validate_max=True
+    Product,
+    SalesChannel,
+    form=ChannelForm,
+    formset=ProposedInlineFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=20,
+    validate_max=True,
 )
 NewPhotoFormSet = forms.formset_factory(NewPhotoForm, extra=2, max_num=6, validate_max=True)
+StagedPhotoFormSet = forms.formset_factory(
+    StagedPhotoForm, extra=0, can_delete=True, max_num=30, validate_max=True
+)
+
+
+class ProposalDecisionForm(forms.Form):
+    """An approver's note on approving or rejecting proposed changes (optional)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Shown with the decision in the list of proposed changes."),
+    )

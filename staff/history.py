@@ -3,7 +3,26 @@
 from dataclasses import dataclass, field
 from itertools import groupby
 
-HIDDEN_FIELDS = {"id", "search_text", "version", "created_at", "updated_at", "slug"}
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from producers.models import ChangeProposal
+from producers.proposals import DIRECT_REASON, proposal_id_of
+
+# A photo's renditions and sizes follow its image: the image's change says it all.
+HIDDEN_FIELDS = {
+    "id",
+    "search_text",
+    "version",
+    "created_at",
+    "updated_at",
+    "slug",
+    "width",
+    "height",
+    "card_image",
+    "card_width",
+    "card_height",
+}
 # Entries a page shows at most, so that a long history never slows it down.
 LIMIT = 30
 
@@ -22,6 +41,8 @@ class Entry:
     kind: str  # "+", "~" or "-"
     subject: str
     changes: list[Change] = field(default_factory=list)
+    # How the change came about, in words: an approved proposal, an approver's direct save…
+    note: str = ""
 
 
 def _display(record, model_field) -> str:
@@ -71,8 +92,39 @@ def entries(records, *, subject=lambda record: "") -> list[Entry]:
                             )
                         )
             result.append(
-                Entry(record.history_date, record.history_user, record.history_type, subject(record), changes)
+                Entry(
+                    record.history_date,
+                    record.history_user,
+                    record.history_type,
+                    subject(record),
+                    changes,
+                    record.history_change_reason or "",
+                )
             )
             previous = record
     result.sort(key=lambda e: e.when, reverse=True)
+    _describe_reasons(result)
     return result
+
+
+def _describe_reasons(result: list[Entry]) -> None:
+    """Say how each change came about; the approved proposals they name are read in one query."""
+    ids = {proposal_id_of(entry.note) for entry in result} - {None}
+    approved = {}
+    if ids:
+        approved = {
+            p.pk: p
+            for p in ChangeProposal.objects.filter(pk__in=ids).select_related("proposed_by", "decided_by")
+        }
+    for entry in result:
+        proposal = approved.get(proposal_id_of(entry.note))
+        if proposal is not None:
+            entry.note = _("proposed by %(proposer)s on %(date)s, approved by %(approver)s") % {
+                "proposer": proposal.proposed_by,
+                "date": formats.date_format(timezone.localtime(proposal.proposed_at), "d/m/Y H:i"),
+                "approver": proposal.decided_by,
+            }
+        elif entry.note == DIRECT_REASON:
+            entry.note = _("saved directly by an approver, public at once")
+        elif entry.note == "import":
+            entry.note = _("spreadsheet import")

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from staff import accounts
-from staff.views import dashboard, export, imports, producers, products
+from staff.views import dashboard, export, imports, producers, products, proposals
 
 app_name = "staff"
 
@@ -28,6 +28,9 @@ urlpatterns = [
     path("products/<int:pk>/edit/", products.product_edit, name="product_edit"),
     path("products/<int:pk>/preview/", products.product_preview, name="product_preview"),
     path("products/<int:pk>/status/<str:action>/", products.product_status, name="product_status"),
+    # Changes to published records waiting for approval
+    path("proposals/", proposals.proposal_list, name="proposal_list"),
+    path("proposals/<int:pk>/<str:action>/", proposals.proposal_action, name="proposal_action"),
     # Spreadsheet import
     path("import/", imports.import_upload, name="import_upload"),
     path("import/template/<str:fmt>/", imports.import_template, name="import_template"),

@@ -34,6 +34,7 @@ ACTION_LABELS = {
     "update": gettext_lazy("Update"),
     "unchanged": gettext_lazy("Unchanged"),
 }
+WAITS_FOR_APPROVAL = gettext_lazy("waits for approval")
 
 
 @dataclass
@@ -49,10 +50,13 @@ class PlannedRow:
     category: Category | None = None
     ward: Ward | None = None
     data: dict = field(default_factory=dict)
+    # The row changes a published product the importer may not approve: it becomes a proposal.
+    waits_for_approval: bool = False
 
     @property
     def action_label(self) -> str:
-        return str(ACTION_LABELS.get(self.action, ""))
+        label = str(ACTION_LABELS.get(self.action, ""))
+        return f"{label}, {WAITS_FOR_APPROVAL}" if self.waits_for_approval else label
 
     def read(self, key: str, raw):
         """The value of this row's cell ``key``; its errors join the row's."""

@@ -6,10 +6,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from producers.models import Producer, PublicationStatus
+from producers.models import ChangeProposal, Producer, PublicationStatus
 from producers.permissions import editable_provinces, in_editable_provinces, is_national_admin
 from products.models import Product
 from staff.access import staff_required
+from staff.views.proposals import with_records
 
 DASHBOARD_LIMIT = 10
 
@@ -34,6 +35,7 @@ def dashboard(request):
     by_stars = products.filter(stars__isnull=False).count_by("stars")
     cards = products.select_related("producer", "category")
     pending = PublicationStatus.PENDING
+    proposals = ChangeProposal.objects.editable_by(user).pending()
     return render(
         request,
         "staff/dashboard.html",
@@ -51,5 +53,10 @@ def dashboard(request):
             "expired": cards.expired_on(today).order_by("certificate_expires_on")[:DASHBOARD_LIMIT],
             "expired_count": products.expired_on(today).count(),
             "recent": recent_changes(user),
+            # Changes to published records waiting for an approver, oldest first: the queue.
+            "proposals": with_records(
+                list(proposals.for_listing().order_by("proposed_at")[:DASHBOARD_LIMIT])
+            ),
+            "proposal_count": proposals.count(),
         },
     )

@@ -15,13 +15,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
 
 from producers.audit import audit
 from producers.permissions import import_province
 from products import imports, spreadsheets
-from products.services import run_import
+from products.services import mark_rows_for_approval, run_import
 from staff.access import staff_required
 
 SESSION_KEY = "staff_imports"
@@ -133,6 +133,7 @@ def import_preview(request, token):
         plan, counts = run_import(rows=rows, province=province, user=request.user)
     else:
         plan, counts = imports.plan_import(rows=rows, province=province), None
+    waiting = mark_rows_for_approval(plan, request.user) if counts is None else counts["proposed"]
     if counts is not None:
         audit("import", user=request.user, request=request, file=meta["name"], rows=len(rows), **counts)
         path.unlink(missing_ok=True)
@@ -146,6 +147,18 @@ def import_preview(request, token):
             )
             % counts,
         )
+        if counts["proposed"]:
+            messages.info(
+                request,
+                ngettext(
+                    "%(n)s row changes a published product: it waits for an approver, and the public "
+                    "keeps seeing the published version until then.",
+                    "%(n)s rows change published products: they wait for an approver, and the public "
+                    "keeps seeing the published versions until then.",
+                    counts["proposed"],
+                )
+                % {"n": counts["proposed"]},
+            )
         return redirect("staff:product_list")
     if request.method == "POST":
         messages.error(request, _("The file has errors, so nothing was imported."))
@@ -160,6 +173,7 @@ def import_preview(request, token):
             "hidden_rows": max(0, len(plan.rows) - PREVIEW_ROWS),
             "error_rows": plan.error_rows,
             "counts": [(label, plan.count(action)) for action, label in imports.ACTION_LABELS.items()],
+            "waiting": waiting,
             "token": token,
         },
     )

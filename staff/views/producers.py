@@ -8,14 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 
-from producers.models import Producer
-from producers.services import TRANSITIONS, StaleEditError, save_producer
+from producers.models import ChangeProposal, Producer
+from producers.proposals import propose_producer
+from producers.services import TRANSITIONS, StaleEditError, posted_version, save_producer
 from products.models import Product
 from staff import history
 from staff.access import StaffRequiredMixin, staff_required
 from staff.filters import StaffProducerFilter
 from staff.forms import ProducerForm
-from staff.messages import STALE_EDIT
+from staff.messages import NOTHING_PROPOSED, PROPOSED, STALE_EDIT
+from staff.views import proposals
 from staff.views.publication import action_buttons, apply_status_action
 
 
@@ -25,7 +27,11 @@ class ProducerListView(StaffRequiredMixin, FilterView):
     paginate_by = 25
 
     def get_queryset(self):
-        return Producer.objects.editable_by(self.request.user).for_listing()
+        return (
+            Producer.objects.editable_by(self.request.user)
+            .for_listing()
+            .annotate(has_pending_changes=ChangeProposal.objects.pending_exists(Producer))
+        )
 
 
 @staff_required
@@ -45,20 +51,39 @@ def producer_create(request):
 @staff_required
 def producer_edit(request, pk):
     producer = get_object_or_404(Producer.objects.editable_by(request.user), pk=pk)
+    mode = proposals.edit_mode(producer, province_id=producer.province_id, user=request.user)
+    # Continuing a pending proposal: the form starts from the proposed values.
+    initial = mode["proposal"].payload["fields"] if mode["continuing"] else None
     form = ProducerForm(
-        request.POST if request.method == "POST" else None, instance=producer, user=request.user
+        request.POST if request.method == "POST" else None,
+        instance=producer,
+        user=request.user,
+        initial=initial,
     )
     stale = False
     if request.method == "POST" and form.is_valid():
         try:
-            save_producer(form=form, user=request.user, expected_version=form.expected_version())
-        except StaleEditError:
+            if mode["waits_for_approval"]:
+                proposal = propose_producer(
+                    form=form,
+                    user=request.user,
+                    expected_version=form.expected_version(),
+                    proposal_version=posted_version(request.POST.get("proposal_version")),
+                )
+            else:
+                save_producer(form=form, user=request.user, expected_version=form.expected_version())
+        except (StaleEditError, IntegrityError):  # IntegrityError: a second pending proposal at once
             stale = True
             messages.error(request, STALE_EDIT)
         else:
-            messages.success(request, _("Your changes were saved."))
+            if not mode["waits_for_approval"]:
+                messages.success(request, _("Your changes were saved."))
+            else:
+                messages.success(request, PROPOSED if proposal is not None else NOTHING_PROPOSED)
             return redirect("staff:producer_detail", pk=producer.pk)
-    return render(request, "staff/producer_form.html", {"form": form, "producer": producer, "stale": stale})
+    return render(
+        request, "staff/producer_form.html", {"form": form, "producer": producer, "stale": stale, **mode}
+    )
 
 
 @require_safe
@@ -75,6 +100,7 @@ def producer_detail(request, pk):
             "products": products,
             "history": history.entries(records),
             "actions": action_buttons(producer, province_id=producer.province_id, user=request.user),
+            **proposals.panel(producer, province_id=producer.province_id, user=request.user),
         },
     )
 

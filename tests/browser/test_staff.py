@@ -90,3 +90,41 @@ def test_editor_adds_product_and_approver_publishes_it(phone_page):
     card.click()
     page.wait_for_selector("h1:has-text('Kẹo cu đơ Thiên Cầm')")
     assert "2394/QĐ-UBND" in page.content()
+
+
+def test_editors_change_to_a_published_product_goes_public_only_once_approved(phone_page):
+    from tests.factories import make_producer, make_product
+
+    page = phone_page
+    make_staff(username="bientap-hatinh", province_slug="ha-tinh", role="editor")
+    make_staff(username="duyet-hatinh", province_slug="ha-tinh", role="approver")
+    product = make_product(
+        producer=make_producer(province_slug="ha-tinh", name="HTX Ong mật Vũ Quang"),
+        name="Mật ong Vũ Quang",
+        stars=4,
+    )
+
+    sign_in(page, "bientap-hatinh")
+    page.goto(f"/staff/products/{product.pk}/edit/")
+    assert page.locator(".notice").count() == 1  # "your changes will wait for an approver"
+    page.fill("#id_name", "Mật ong rừng Vũ Quang")
+    page.click("form button[type=submit]:has-text('Lưu')")
+    page.wait_for_selector("#proposal-title")
+    assert "Mật ong rừng Vũ Quang" in page.locator(".proposal ins").first.inner_text()
+    sign_out(page)
+
+    page.goto(product.get_absolute_url())
+    assert page.locator("h1").inner_text() == "Mật ong Vũ Quang"
+
+    sign_in(page, "duyet-hatinh")
+    page.click("section[aria-labelledby=changes-waiting] a:has-text('Mật ong Vũ Quang')")
+    page.fill("#id_note", "Đúng tên trên tem.")
+    page.click("button[data-action=approve]")
+    page.wait_for_selector("h1:has-text('Mật ong rừng Vũ Quang')")
+    assert page.locator("[data-proposal-status=approved]").count() == 1
+    sign_out(page)
+
+    page.goto(product.get_absolute_url())
+    assert page.locator("h1").inner_text() == "Mật ong rừng Vũ Quang"
+    product.refresh_from_db()
+    assert product.history.first().history_user.username == "duyet-hatinh"

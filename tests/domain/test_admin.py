@@ -47,6 +47,7 @@ CHANGELISTS = [
     "admin:products_standard_changelist",
     "admin:products_product_changelist",
     "admin:products_certificate_changelist",
+    "admin:producers_changeproposal_changelist",
     "admin:auth_user_changelist",
 ]
 
@@ -214,3 +215,130 @@ def test_admin_bulk_delete_of_certificates_clears_the_product_badge(admin_client
     product.refresh_from_db()
     assert not product.certificates.exists()
     assert product.stars is None and product.validity_on() is None
+
+
+# Publication integrity: province staff with admin access -----------------------------------------
+
+
+def _admin_staff(username: str, role: str):
+    user = make_staff(username=username, province_slug="ha-tinh", role=role, is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=[
+                "view_product",
+                "change_product",
+                "add_product",
+                "view_certificate",
+                "add_certificate",
+            ]
+        )
+    )
+    return user
+
+
+def _admin_post_data(product, **changes) -> dict:
+    data = {
+        "name": product.name,
+        "slug": product.slug,
+        "producer": product.producer_id,
+        "category": product.category_id,
+        "status": product.status,
+        **{f"{p}-TOTAL_FORMS": "0" for p in ("certificates", "photos", "channels")},
+        **{f"{p}-INITIAL_FORMS": "0" for p in ("certificates", "photos", "channels")},
+    }
+    data.update(changes)
+    return data
+
+
+def test_admin_editor_cannot_change_a_published_product_or_publish_one(client):
+    editor = _admin_staff("hatinh-bientap", "editor")
+    published = make_product(producer=make_producer(province_slug="ha-tinh"), name="Kẹo cu đơ", stars=None)
+    draft = make_product(
+        producer=make_producer(province_slug="ha-tinh"), name="Kẹo nháp", status="draft", stars=None
+    )
+    client.force_login(editor)
+    url = reverse("admin:products_product_change", args=[published.pk])
+
+    page = client.get(url)
+    post = client.post(url, _admin_post_data(published, name="Kẹo cu đơ đổi tên"))
+    publish = client.post(
+        reverse("admin:products_product_change", args=[draft.pk]), _admin_post_data(draft, status="published")
+    )
+    history = published.history.earliest("history_date")
+    revert = client.post(
+        reverse("admin:products_product_simple_history", args=[published.pk, history.history_id]),
+        _admin_post_data(published, name="Kẹo cu đơ đổi tên"),
+    )
+
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    assert post.status_code == 403 and revert.status_code == 403
+    assert publish.status_code == 302
+    assert Product.objects.get(pk=published.pk).name == "Kẹo cu đơ"
+    assert Product.objects.get(pk=draft.pk).status == "draft"
+    certificate = {
+        "stars": 4,
+        "decision_number": "77/QĐ-UBND",
+        "decision_date": "2024-10-15",
+        "issuer": "UBND tỉnh Hà Tĩnh",
+        "level": "province",
+    }
+    to_published = client.post(
+        reverse("admin:products_certificate_add"), {**certificate, "product": published.pk}
+    )
+    to_draft = client.post(reverse("admin:products_certificate_add"), {**certificate, "product": draft.pk})
+    assert to_published.status_code == 200 and "product" in to_published.context["adminform"].form.errors
+    assert to_draft.status_code == 302, to_draft.context["adminform"].form.errors
+    assert list(Certificate.objects.values_list("product_id", flat=True)) == [draft.pk]
+
+
+def test_admin_approver_and_national_admin_change_published_products_directly_a_version_further(
+    client, admin_client
+):
+    approver = _admin_staff("hatinh-duyet-admin", "approver")
+    product = make_product(producer=make_producer(province_slug="ha-tinh"), name="Kẹo cu đơ", stars=None)
+    url = reverse("admin:products_product_change", args=[product.pk])
+    client.force_login(approver)
+
+    by_approver = client.post(url, _admin_post_data(product, name="Kẹo cu đơ loại một"))
+    by_admin = admin_client.post(url, _admin_post_data(product, name="Kẹo cu đơ loại đặc biệt"))
+
+    assert by_approver.status_code == by_admin.status_code == 302
+    product.refresh_from_db()
+    assert product.name == "Kẹo cu đơ loại đặc biệt" and product.version == 3
+
+
+def test_admin_lists_change_proposals_of_the_users_province_only(client):
+    from producers.models import ChangeProposal
+    from tests.staff.helpers import propose_fields
+
+    user = make_staff(username="hatinh-xem", province_slug="ha-tinh", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename="view_changeproposal"))
+    own = make_product(producer=make_producer(province_slug="ha-tinh"), name="Kẹo cu đơ")
+    other = make_product(producer=make_producer(province_slug="nghe-an"), name="Cam Vinh")
+    propose_fields(own, make_staff(username="bt-ht", province_slug="ha-tinh"), name="Kẹo cu đơ mới")
+    foreign = propose_fields(
+        other, make_staff(username="bt-na", province_slug="nghe-an"), name="Cam Vinh mới"
+    )
+    client.force_login(user)
+
+    listing = client.get(reverse("admin:producers_changeproposal_changelist"))
+    foreign_page = client.get(reverse("admin:producers_changeproposal_change", args=[foreign.pk]))
+
+    assert listing.status_code == 200
+    assert listing.context["cl"].result_count == 1 == ChangeProposal.objects.count() - 1
+    assert foreign_page.status_code == 302  # missing to this user: redirected to the index
+
+
+def test_admin_deleting_a_record_withdraws_its_pending_proposal(admin_client):
+    from producers.models import ChangeProposal
+    from tests.staff.helpers import propose_fields
+
+    product = make_product(producer=make_producer(province_slug="ha-tinh"), name="Kẹo cu đơ")
+    proposal = propose_fields(product, make_staff(username="bt", province_slug="ha-tinh"), name="Kẹo mới")
+
+    response = admin_client.post(reverse("admin:products_product_delete", args=[product.pk]), {"post": "yes"})
+
+    assert response.status_code == 302 and not Product.objects.filter(pk=product.pk).exists()
+    proposal.refresh_from_db()
+    assert proposal.status == "withdrawn" and proposal.decided_by.username == "national"
+    assert not ChangeProposal.objects.pending().exists()

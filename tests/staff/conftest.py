@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from producers.models import PublicationStatus
 from products.models import SalesChannel
 from tests.factories import make_producer, make_product, make_staff
+from tests.staff.helpers import propose_fields
 
 
 @pytest.fixture
@@ -45,3 +46,14 @@ def world(db):
         "product_a": product_a,
         "product_b": product_b,
     }
+
+
+@pytest.fixture
+def proposals(world, editor_a, editor_b):
+    """A published product in each of A and B, each with a pending rename by its own editor."""
+    result = {}
+    for key, editor, name in (("a", editor_a, "Kẹo lạc Thạch Hà"), ("b", editor_b, "Cam Xã Đoài")):
+        product = make_product(producer=world[f"producer_{key}"], name=name, stars=4)
+        result[f"published_{key}"] = product
+        result[f"proposal_{key}"] = propose_fields(product, editor, name=f"{name} đặc biệt")
+    return result

@@ -1,6 +1,9 @@
 """Helpers of the staff tests: what a browser posts, and what a province holds."""
 
-from producers.models import Producer
+from html.parser import HTMLParser
+
+from producers import proposals
+from producers.models import ChangeProposal, Producer
 from products.models import Certificate, Product, ProductPhoto, SalesChannel
 
 
@@ -12,13 +15,24 @@ def province_snapshot(slug: str = "nghe-an"):
         list(Certificate.objects.filter(product__producer__province__slug=slug).order_by("pk").values()),
         list(ProductPhoto.objects.filter(product__producer__province__slug=slug).order_by("pk").values()),
         list(SalesChannel.objects.filter(product__producer__province__slug=slug).order_by("pk").values()),
+        list(ChangeProposal.objects.filter(province__slug=slug).order_by("pk").values()),
         Producer.history.filter(province__slug=slug).count(),
         Product.history.filter(producer__province__slug=slug).count(),
     )
 
 
+def propose_fields(obj, user, **fields):
+    """A pending proposal of ``user`` changing ``fields`` of the published ``obj`` (through the domain)."""
+    return proposals.propose(
+        obj=obj,
+        user=user,
+        change=lambda state: {**state, "fields": {**state["fields"], **fields}},
+        continue_any=True,
+    )
+
+
 def product_form_data(product=None, **overrides) -> dict:
-    """The POST data of the product edit page as a browser would send it, unchanged."""
+    """The POST data of the product edit page as a browser would send it, unchanged (live values)."""
     data = {
         "certificates-TOTAL_FORMS": "0",
         "certificates-INITIAL_FORMS": "0",
@@ -77,4 +91,73 @@ def product_form_data(product=None, **overrides) -> dict:
                 }
             )
     data.update(overrides)
+    return data
+
+
+class _FormFields(HTMLParser):
+    """The fields of the page's forms as a browser would submit them: {form index: {name: value}}."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict] = []
+        self._select = None
+        self._option = None
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.forms.append({"attrs": attrs, "fields": []})
+        elif not self.forms:
+            return
+        fields = self.forms[-1]["fields"]
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "file", "button"):
+            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            fields.append((name, attrs.get("value", "on" if attrs.get("type") == "checkbox" else "")))
+        elif tag == "select" and name:
+            self._select = {"name": name, "selected": [], "first": None}
+        elif tag == "option" and self._select is not None:
+            value = attrs.get("value", "")
+            if self._select["first"] is None:
+                self._select["first"] = value
+            if "selected" in attrs:
+                self._select["selected"].append(value)
+        elif tag == "textarea" and name:
+            self._textarea = {"name": name, "text": ""}
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea["text"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self._select is not None:
+            chosen = self._select["selected"] or [self._select["first"] or ""]
+            self.forms[-1]["fields"] += [(self._select["name"], value) for value in chosen]
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            text = self._textarea["text"]
+            self.forms[-1]["fields"].append(
+                (self._textarea["name"], text[1:] if text.startswith("\n") else text)
+            )
+            self._textarea = None
+
+
+def form_data_of(html: str, *, form_class: str = "form") -> dict:
+    """What submitting the page's first form of class ``form_class`` unchanged would post.
+
+    Values of a multiple choice come as a list, the way Django's test client posts them.
+    """
+    parser = _FormFields()
+    parser.feed(html)
+    form = next(f for f in parser.forms if form_class in f["attrs"].get("class", "").split())
+    data: dict = {}
+    for name, value in form["fields"]:
+        if name == "csrfmiddlewaretoken":
+            continue
+        if name in data:
+            data[name] = [*data[name], value] if isinstance(data[name], list) else [data[name], value]
+        else:
+            data[name] = value
     return data

@@ -628,7 +628,8 @@ def test_edit_saved_while_an_import_is_checking_is_never_overwritten(reference_d
 
     if connection.vendor != "postgresql":
         pytest.skip("needs concurrent transactions (PostgreSQL)")
-    user = make_staff(username="editor-a", province_slug="ha-tinh")
+    # The product is published: only an approver's import writes it (an editor's is a proposal).
+    user = make_staff(username="approver-a", province_slug="ha-tinh", role="approver")
     province = Province.objects.get(slug="ha-tinh")
     product = make_product(producer=make_producer(province_slug="ha-tinh"), story="cũ")
     certificate = make_certificate(product=product)
@@ -683,3 +684,113 @@ def test_edit_saved_while_an_import_is_checking_is_never_overwritten(reference_d
 
     story = Product.objects.get(pk=product.pk).story
     assert (outcome, story) in ((["refused"], "từ tệp"), (["saved"], "sửa tay"))
+
+
+# Published products: an editor's import proposes, an approver's writes --------------------------
+
+
+@pytest.fixture
+def published_honey(db):
+    from tests.factories import make_producer, make_product
+
+    producer = make_producer(province_slug="ha-tinh", name="HTX Ong Vũ Quang")
+    return make_product(producer=producer, name="Mật ong Vũ Quang", stars=3)
+
+
+def _honey_rows(product):
+    certificate = product.certificates.get()
+    return [
+        row(
+            product_name=product.name,
+            producer_code=product.producer.slug,
+            decision_number=certificate.decision_number,
+            decision_date=certificate.decision_date.strftime("%d/%m/%Y"),
+            stars=5,
+        ),
+        row(product_name=product.name, producer_code=product.producer.slug, decision_number="9/QĐ", stars=4),
+    ]
+
+
+def test_import_changing_a_published_products_certificates_waits_for_approval(
+    client, editor_a, approver_a, published_honey
+):
+    from producers.models import ChangeProposal
+    from producers.proposals import approve
+
+    product = published_honey
+    client.force_login(editor_a)
+    before = (
+        Product.objects.filter(pk=product.pk).values().get(),
+        list(Certificate.objects.filter(product=product).values()),
+    )
+
+    preview, confirm = import_file(client, xlsx(_honey_rows(product)))
+    message = client.get(confirm["Location"]).content.decode()
+
+    assert preview.context["waiting"] == 2
+    assert "chờ người duyệt" in preview.content.decode()
+    assert "2 dòng thay đổi sản phẩm đã xuất bản" in message
+    after = (
+        Product.objects.filter(pk=product.pk).values().get(),
+        list(Certificate.objects.filter(product=product).values()),
+    )
+    assert after == before
+    proposal = ChangeProposal.objects.pending().for_object(product).get()
+    assert proposal.proposed_by == editor_a
+    stars = {e["decision_number"]: e["stars"] for e in proposal.payload["certificates"]}
+    assert stars == {product.certificates.get().decision_number: 5, "9/QĐ": 4}
+    assert proposal.payload["fields"]["price_min"] == 120000
+
+    import_file(client, xlsx(_honey_rows(product)))  # the same file again changes nothing
+
+    assert ChangeProposal.objects.get().version == 1
+
+    approve(proposal=proposal, user=approver_a)
+
+    product.refresh_from_db()
+    assert product.stars == 5 and product.certificates.count() == 2 and product.price_min == 120000
+
+
+def test_an_approvers_import_writes_published_products_directly(client, approver_a, published_honey):
+    from producers.models import ChangeProposal
+
+    client.force_login(approver_a)
+
+    preview, _confirm = import_file(client, xlsx(_honey_rows(published_honey)))
+
+    assert preview.context["waiting"] == 0
+    published_honey.refresh_from_db()
+    assert published_honey.stars == 5 and published_honey.certificates.count() == 2
+    assert not ChangeProposal.objects.exists()
+
+
+def test_import_into_a_published_product_is_all_or_nothing(client, editor_a, published_honey):
+    from producers.models import ChangeProposal
+
+    client.force_login(editor_a)
+    rows = [*_honey_rows(published_honey), row(product_name="Hàng lỗi", decision_number="3/QĐ", stars=9)]
+
+    response = upload(client, xlsx(rows), "data.xlsx")
+    client.post(response["Location"])
+
+    assert not ChangeProposal.objects.exists()
+    assert not Product.objects.filter(name="Hàng lỗi").exists()
+
+
+def test_an_approvers_import_adding_a_certificate_makes_an_older_proposal_outdated(
+    client, editor_a, approver_a, published_honey
+):
+    from producers.models import ChangeProposal
+    from producers.proposals import approve
+    from producers.services import StaleEditError
+    from tests.staff.helpers import propose_fields
+
+    proposal = propose_fields(published_honey, editor_a, story="Đề xuất trước khi nhập")
+    client.force_login(approver_a)
+
+    import_file(client, xlsx(_honey_rows(published_honey)[1:]))  # a new certificate only
+
+    with pytest.raises(StaleEditError):
+        approve(proposal=proposal, user=approver_a)
+    assert published_honey.certificates.count() == 2
+    assert ChangeProposal.objects.get().status == "pending"

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from producers.models import Province
 from products import imports
-from products.services import run_import
+from products.services import mark_rows_for_approval, run_import
 
 
 class ProgressBar:
@@ -84,6 +84,7 @@ class Command(BaseCommand):
             raise CommandError(f"{len(plan.error_rows)} rows have errors; nothing was imported.")
         if counts is None:
             counts = {action: plan.count(action) for action in imports.ACTION_LABELS}
+            counts["proposed"] = mark_rows_for_approval(plan, user)
             self.stdout.write(f"Dry run, nothing written: {counts}")
             return
         elapsed = time.monotonic() - started
@@ -91,6 +92,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Imported {len(plan.rows)} rows into {province.name} in {elapsed:.1f} s: "
                 f"{counts['create']} new products, {counts['certificate']} new certificates, "
-                f"{counts['update']} updated, {counts['unchanged']} unchanged."
+                f"{counts['update']} updated, {counts['unchanged']} unchanged, "
+                f"{counts['proposed']} waiting for approval (changes to published products by a "
+                "user who does not approve them)."
             )
         )
