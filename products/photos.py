@@ -19,6 +19,10 @@ from PIL import Image, ImageFile, ImageOps
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# A 1 × 39,999,999 strip is under MAX_PIXELS yet costs seconds and a gigabyte to resize.
+MAX_SIDE = 12_000
+# What one save (one request) may decode, summed over its photos (issue 9, finding 3).
+MAX_PIXELS_PER_SAVE = 60_000_000
 # Pillow refuses anything above twice this with DecompressionBombError and warns above it; the
 # header check below refuses above MAX_PIXELS before Pillow gets that far.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -46,6 +50,33 @@ def sniff_format(head: bytes) -> str | None:
 
 
 @dataclass
+class PixelBudget:
+    """The pixels one request may still decode; every photo of the request spends from it."""
+
+    remaining: int = MAX_PIXELS_PER_SAVE
+
+    def spend(self, pixels: int) -> None:
+        if pixels > self.remaining:
+            raise ValidationError(
+                _(
+                    "The photos of one save have more than 60 megapixels together. "
+                    "Save fewer photos at a time, or smaller ones."
+                ),
+                code="over_budget",
+            )
+        self.remaining -= pixels
+
+
+class PixelBudgetFormSetMixin:
+    """Formsets of photo forms: one ``PixelBudget`` shared by the forms of one request."""
+
+    def get_form_kwargs(self, index):
+        if not hasattr(self, "pixel_budget"):
+            self.pixel_budget = PixelBudget()
+        return {**super().get_form_kwargs(index), "budget": self.pixel_budget}
+
+
+@dataclass
 class Renditions:
     page: ContentFile
     card: ContentFile
@@ -67,8 +98,27 @@ def _encode(image: Image.Image, longest_side: int, name: str) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=name)
 
 
-def process_photo(upload) -> Renditions:
-    """Check an uploaded photo and return its clean renditions; raise ValidationError otherwise."""
+def _check_header(width: int, height: int, budget: PixelBudget | None) -> None:
+    """Refuse from the header's dimensions, before a pixel is decoded."""
+    if max(width, height) > MAX_SIDE:
+        raise ValidationError(
+            _("The photo is longer than 12,000 pixels on one side. Make it smaller and try again."),
+            code="too_long",
+        )
+    if width * height > MAX_PIXELS:
+        raise ValidationError(
+            _("The photo has more than 40 megapixels. Make it smaller and try again."),
+            code="too_many_pixels",
+        )
+    if budget is not None:
+        budget.spend(width * height)
+
+
+def process_photo(upload, budget: PixelBudget | None = None) -> Renditions:
+    """Check an uploaded photo and return its clean renditions; raise ValidationError otherwise.
+
+    ``budget``, shared by the photos of one request, caps the pixels the request decodes.
+    """
     size = getattr(upload, "size", None)
     if size is None or size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
@@ -89,12 +139,7 @@ def process_photo(upload) -> Renditions:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=[sniffed])
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                raise ValidationError(
-                    _("The photo has more than 40 megapixels. Make it smaller and try again."),
-                    code="too_many_pixels",
-                )
+            _check_header(*image.size, budget)
             image.load()
             image = ImageOps.exif_transpose(image)
             if image.mode not in ("RGB", "L"):

@@ -16,7 +16,7 @@ from producers.models import Producer
 from producers.permissions import editable_provinces, editable_wards, is_national_admin
 from producers.proposals import PRODUCER_FIELDS
 from products.models import Certificate, Product, ProductPhoto, SalesChannel, Standard
-from products.photos import process_photo
+from products.photos import PixelBudget, PixelBudgetFormSetMixin, process_photo
 from products.proposals import CERTIFICATE_FIELDS, CHANNEL_FIELDS, PHOTO_FIELDS, PRODUCT_FIELDS
 
 
@@ -166,10 +166,14 @@ class NewPhotoForm(forms.Form):
     )
     alt_text = forms.CharField(label=_("Description for screen readers"), max_length=255, required=False)
 
+    def __init__(self, *args, budget: PixelBudget | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.budget = budget
+
     def clean_image(self):
         upload = self.cleaned_data.get("image")
         if upload:
-            self.cleaned_data["renditions"] = process_photo(upload)
+            self.cleaned_data["renditions"] = process_photo(upload, budget=self.budget)
         return upload
 
     def clean(self):
@@ -248,7 +252,15 @@ ChannelFormSet = inlineformset_factory(
     max_num=20,
     validate_max=True,
 )
-NewPhotoFormSet = forms.formset_factory(NewPhotoForm, extra=2, max_num=6, validate_max=True)
+
+
+class BaseNewPhotoFormSet(PixelBudgetFormSetMixin, forms.BaseFormSet):
+    """New photos of one save: together they decode at most ``MAX_PIXELS_PER_SAVE``."""
+
+
+NewPhotoFormSet = forms.formset_factory(
+    NewPhotoForm, formset=BaseNewPhotoFormSet, extra=2, max_num=6, validate_max=True
+)
 StagedPhotoFormSet = forms.formset_factory(
     StagedPhotoForm, extra=0, can_delete=True, max_num=30, validate_max=True
 )
