@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -64,6 +65,30 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
         raise ImportFileError(
             _("This CSV file cannot be read: a cell is too long or badly quoted.")
         ) from error
+
+
+# C0 control characters and DEL, except tab, line feed and carriage return, which cells may hold.
+# PostgreSQL refuses a NUL in text outright; the others are invisible and never meant.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _refuse_control_characters(number: int, values: dict, mapping: dict[int, Column]) -> None:
+    """Refuse the file if a cell holds a control character, naming the row and the column.
+
+    Refused rather than stripped: such a cell is not what the person sees in their spreadsheet
+    (a binary paste, a broken export), and what is imported should be what they checked.
+    """
+    for column in mapping.values():
+        value = values[column.key]
+        found = _CONTROL.search(value) if isinstance(value, str) else None
+        if found:
+            raise ImportFileError(
+                _(
+                    "Row %(row)s, column “%(column)s”: the cell holds an invisible control character "
+                    "(U+%(code)04X). Remove it and upload the file again."
+                )
+                % {"row": number, "column": column.header, "code": ord(found.group())}
+            )
 
 
 def _blank(value) -> bool:
@@ -130,6 +155,7 @@ def read_table(data: bytes, filename: str) -> list[tuple[int, dict]]:
         values = {column.key: row[index] if index < len(row) else None for index, column in mapping.items()}
         if all(_blank(v) for v in values.values()):
             continue
+        _refuse_control_characters(number, values, mapping)
         result.append((number, values))
     return result
 
