@@ -98,6 +98,15 @@ def _encode(image: Image.Image, longest_side: int, name: str) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=name)
 
 
+# Greyscale with more than 8 bits a pixel (16-bit PNGs): values 0-65,535, not 0-255.
+_WIDE_GREY = ("I;16", "I;16B", "I;16L", "I;16N", "I")
+
+
+def _grey_to_8_bits(image: Image.Image) -> Image.Image:
+    """Scale 16-bit greyscale to 8 bits (v / 257): a plain convert would clip it almost white."""
+    return image.convert("I").point(lambda value: value * (1 / 257)).convert("L")
+
+
 def _check_header(width: int, height: int, budget: PixelBudget | None) -> None:
     """Refuse from the header's dimensions, before a pixel is decoded."""
     if max(width, height) > MAX_SIDE:
@@ -142,6 +151,8 @@ def process_photo(upload, budget: PixelBudget | None = None) -> Renditions:
             _check_header(*image.size, budget)
             image.load()
             image = ImageOps.exif_transpose(image)
+            if image.mode in _WIDE_GREY:
+                image = _grey_to_8_bits(image)
             if image.mode not in ("RGB", "L"):
                 background = Image.new("RGB", image.size, (255, 255, 255))
                 rgba = image.convert("RGBA")
