@@ -11,7 +11,13 @@ from producers import permissions
 from producers.admin import ProvinceScopedAdminMixin
 from producers.models import PublicationStatus
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
-from products.photos import PixelBudget, PixelBudgetFormSetMixin, process_photo
+from products.photos import (
+    MAX_PHOTOS_PER_PRODUCT,
+    PixelBudget,
+    PixelBudgetFormSetMixin,
+    process_photo,
+    too_many_photos_message,
+)
 
 
 @admin.register(Category)
@@ -70,13 +76,26 @@ class AdminPhotoForm(forms.ModelForm):
 
 
 class AdminPhotoFormSet(PixelBudgetFormSetMixin, BaseInlineFormSet):
-    """The photos of one admin save share one pixel budget, like the staff pages'."""
+    """The photos of one admin save share one pixel budget, and stay within a product's 30."""
+
+    def clean(self):
+        super().clean()
+        kept = sum(
+            1
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and (form.instance.pk or form.cleaned_data.get("image"))
+        )
+        if kept > MAX_PHOTOS_PER_PRODUCT:
+            raise forms.ValidationError(too_many_photos_message(), code="too_many_photos")
 
 
 class ProductPhotoInline(admin.TabularInline):
     model = ProductPhoto
     form = AdminPhotoForm  # re-encodes uploads like the staff pages
     formset = AdminPhotoFormSet
+    max_num = MAX_PHOTOS_PER_PRODUCT
     extra = 0
     fields = ["image", "alt_text", "position"]
 

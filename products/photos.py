@@ -21,6 +21,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 # A 1 × 39,999,999 strip is under MAX_PIXELS yet costs seconds and a gigabyte to resize.
 MAX_SIDE = 12_000
+MAX_PHOTOS_PER_PRODUCT = 30
 # What one save (one request) may decode, summed over its photos (issue 9, finding 3).
 MAX_PIXELS_PER_SAVE = 60_000_000
 # Pillow refuses anything above twice this with DecompressionBombError and warns above it; the
@@ -65,6 +66,14 @@ class PixelBudget:
                 code="over_budget",
             )
         self.remaining -= pixels
+
+
+# Said wherever the photos kept and added would pass MAX_PHOTOS_PER_PRODUCT (formsets fill num).
+TOO_MANY_PHOTOS = _("A product has at most %(num)s photos. Remove some before adding more.")
+
+
+def too_many_photos_message() -> str:
+    return TOO_MANY_PHOTOS % {"num": MAX_PHOTOS_PER_PRODUCT}
 
 
 class PixelBudgetFormSetMixin:
