@@ -3,6 +3,7 @@
 import logging
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from producers.models import Province
 from producers.text import fold
@@ -95,3 +97,17 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No request context: context processors could fail the same way the page did.
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def media(request, path):
+    """Uploads, where the app serves them (development): never sniffed, scans never rendered.
+
+    Production serves /media/ from the web server with the same headers (README, Deploying).
+    """
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["X-Content-Type-Options"] = "nosniff"
+    if not path.startswith("products/photos/"):
+        # Certificate scans and anything else: downloaded, and inert even if opened in a tab.
+        response["Content-Disposition"] = "attachment"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.forms import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -10,7 +11,13 @@ from producers import permissions
 from producers.admin import ProvinceScopedAdminMixin
 from producers.models import PublicationStatus
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
-from products.photos import process_photo
+from products.photos import (
+    MAX_PHOTOS_PER_PRODUCT,
+    PixelBudget,
+    PixelBudgetFormSetMixin,
+    process_photo,
+    too_many_photos_message,
+)
 
 
 @admin.register(Category)
@@ -50,10 +57,14 @@ class AdminPhotoForm(forms.ModelForm):
         model = ProductPhoto
         fields = ["image", "alt_text", "position"]
 
+    def __init__(self, *args, budget: PixelBudget | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.budget = budget
+
     def clean_image(self):
         image = self.cleaned_data.get("image")
         if image and "image" in self.changed_data:
-            self._renditions = process_photo(image)
+            self._renditions = process_photo(image, budget=self.budget)
             return self._renditions.page
         return image
 
@@ -64,9 +75,27 @@ class AdminPhotoForm(forms.ModelForm):
         return super().save(commit)
 
 
+class AdminPhotoFormSet(PixelBudgetFormSetMixin, BaseInlineFormSet):
+    """The photos of one admin save share one pixel budget, and stay within a product's 30."""
+
+    def clean(self):
+        super().clean()
+        kept = sum(
+            1
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and (form.instance.pk or form.cleaned_data.get("image"))
+        )
+        if kept > MAX_PHOTOS_PER_PRODUCT:
+            raise forms.ValidationError(too_many_photos_message(), code="too_many_photos")
+
+
 class ProductPhotoInline(admin.TabularInline):
     model = ProductPhoto
     form = AdminPhotoForm  # re-encodes uploads like the staff pages
+    formset = AdminPhotoFormSet
+    max_num = MAX_PHOTOS_PER_PRODUCT
     extra = 0
     fields = ["image", "alt_text", "position"]
 

@@ -9,6 +9,7 @@ class ProductsConfig(AppConfig):
 
     def ready(self):
         from producers import proposals
+        from products import media  # noqa: F401  (connects the file-deleting signals)
         from products.proposals import ProductProposals
 
         proposals.register(ProductProposals())

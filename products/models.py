@@ -20,6 +20,7 @@ from producers.permissions import in_editable_provinces
 from producers.text import normalize_search_text, search_terms
 from products import certificates
 from products.certificates import EXPIRING_WITHIN_DAYS
+from products.media import ScanValidator, scan_upload_to
 
 
 class Category(models.Model):
@@ -418,7 +419,14 @@ class Certificate(models.Model):
     potential_five_star = models.BooleanField(_("potential five-star"), default=False)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     revocation_reason = models.CharField(_("reason for revocation"), max_length=255, blank=True)
-    scan = models.FileField(_("certificate scan"), upload_to="certificates/", blank=True)
+    # PDF, JPEG or PNG by content, stored under a random name (products.media).
+    scan = models.FileField(
+        _("certificate scan"),
+        upload_to=scan_upload_to,
+        blank=True,
+        validators=[ScanValidator()],
+        help_text=_("PDF, JPEG or PNG, at most 10 MB."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -19,6 +19,11 @@ from PIL import Image, ImageFile, ImageOps
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# A 1 × 39,999,999 strip is under MAX_PIXELS yet costs seconds and a gigabyte to resize.
+MAX_SIDE = 12_000
+MAX_PHOTOS_PER_PRODUCT = 30
+# What one save (one request) may decode, summed over its photos (issue 9, finding 3).
+MAX_PIXELS_PER_SAVE = 60_000_000
 # Pillow refuses anything above twice this with DecompressionBombError and warns above it; the
 # header check below refuses above MAX_PIXELS before Pillow gets that far.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -46,6 +51,41 @@ def sniff_format(head: bytes) -> str | None:
 
 
 @dataclass
+class PixelBudget:
+    """The pixels one request may still decode; every photo of the request spends from it."""
+
+    remaining: int = MAX_PIXELS_PER_SAVE
+
+    def spend(self, pixels: int) -> None:
+        if pixels > self.remaining:
+            raise ValidationError(
+                _(
+                    "The photos of one save have more than 60 megapixels together. "
+                    "Save fewer photos at a time, or smaller ones."
+                ),
+                code="over_budget",
+            )
+        self.remaining -= pixels
+
+
+# Said wherever the photos kept and added would pass MAX_PHOTOS_PER_PRODUCT (formsets fill num).
+TOO_MANY_PHOTOS = _("A product has at most %(num)s photos. Remove some before adding more.")
+
+
+def too_many_photos_message() -> str:
+    return TOO_MANY_PHOTOS % {"num": MAX_PHOTOS_PER_PRODUCT}
+
+
+class PixelBudgetFormSetMixin:
+    """Formsets of photo forms: one ``PixelBudget`` shared by the forms of one request."""
+
+    def get_form_kwargs(self, index):
+        if not hasattr(self, "pixel_budget"):
+            self.pixel_budget = PixelBudget()
+        return {**super().get_form_kwargs(index), "budget": self.pixel_budget}
+
+
+@dataclass
 class Renditions:
     page: ContentFile
     card: ContentFile
@@ -67,8 +107,36 @@ def _encode(image: Image.Image, longest_side: int, name: str) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=name)
 
 
-def process_photo(upload) -> Renditions:
-    """Check an uploaded photo and return its clean renditions; raise ValidationError otherwise."""
+# Greyscale with more than 8 bits a pixel (16-bit PNGs): values 0-65,535, not 0-255.
+_WIDE_GREY = ("I;16", "I;16B", "I;16L", "I;16N", "I")
+
+
+def _grey_to_8_bits(image: Image.Image) -> Image.Image:
+    """Scale 16-bit greyscale to 8 bits (v / 257): a plain convert would clip it almost white."""
+    return image.convert("I").point(lambda value: value * (1 / 257)).convert("L")
+
+
+def _check_header(width: int, height: int, budget: PixelBudget | None) -> None:
+    """Refuse from the header's dimensions, before a pixel is decoded."""
+    if max(width, height) > MAX_SIDE:
+        raise ValidationError(
+            _("The photo is longer than 12,000 pixels on one side. Make it smaller and try again."),
+            code="too_long",
+        )
+    if width * height > MAX_PIXELS:
+        raise ValidationError(
+            _("The photo has more than 40 megapixels. Make it smaller and try again."),
+            code="too_many_pixels",
+        )
+    if budget is not None:
+        budget.spend(width * height)
+
+
+def process_photo(upload, budget: PixelBudget | None = None) -> Renditions:
+    """Check an uploaded photo and return its clean renditions; raise ValidationError otherwise.
+
+    ``budget``, shared by the photos of one request, caps the pixels the request decodes.
+    """
     size = getattr(upload, "size", None)
     if size is None or size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
@@ -89,14 +157,11 @@ def process_photo(upload) -> Renditions:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=[sniffed])
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                raise ValidationError(
-                    _("The photo has more than 40 megapixels. Make it smaller and try again."),
-                    code="too_many_pixels",
-                )
+            _check_header(*image.size, budget)
             image.load()
             image = ImageOps.exif_transpose(image)
+            if image.mode in _WIDE_GREY:
+                image = _grey_to_8_bits(image)
             if image.mode not in ("RGB", "L"):
                 background = Image.new("RGB", image.size, (255, 255, 255))
                 rgba = image.convert("RGBA")

@@ -1,6 +1,5 @@
 """Multi-model writes on products: the edit page (product, certificates, photos, channels) and imports."""
 
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -47,11 +46,7 @@ def save_product(
             subform.instance._history_user = user
             subform.instance._change_reason = reason
         formset.save()
-    for photo in photos.deleted_objects:
-        # A removed photo leaves the server too, once the removal is committed.
-        for field_file in (photo.image, photo.card_image):
-            if field_file.name:
-                transaction.on_commit(partial(field_file.storage.delete, field_file.name))
+    # A removed photo's files leave the server once the removal commits (products.media).
     next_position = max((p.position for p in product.photos.all()), default=-1) + 1
     for offset, data in enumerate(new_photos):
         renditions = data["renditions"]

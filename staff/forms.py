@@ -16,7 +16,13 @@ from producers.models import Producer
 from producers.permissions import editable_provinces, editable_wards, is_national_admin
 from producers.proposals import PRODUCER_FIELDS
 from products.models import Certificate, Product, ProductPhoto, SalesChannel, Standard
-from products.photos import process_photo
+from products.photos import (
+    MAX_PHOTOS_PER_PRODUCT,
+    TOO_MANY_PHOTOS,
+    PixelBudget,
+    PixelBudgetFormSetMixin,
+    process_photo,
+)
 from products.proposals import CERTIFICATE_FIELDS, CHANNEL_FIELDS, PHOTO_FIELDS, PRODUCT_FIELDS
 
 
@@ -166,10 +172,14 @@ class NewPhotoForm(forms.Form):
     )
     alt_text = forms.CharField(label=_("Description for screen readers"), max_length=255, required=False)
 
+    def __init__(self, *args, budget: PixelBudget | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.budget = budget
+
     def clean_image(self):
         upload = self.cleaned_data.get("image")
         if upload:
-            self.cleaned_data["renditions"] = process_photo(upload)
+            self.cleaned_data["renditions"] = process_photo(upload, budget=self.budget)
         return upload
 
     def clean(self):
@@ -208,6 +218,11 @@ class ProposedInlineFormSet(BaseInlineFormSet):
         if self.proposed is not None and not self.is_bound:
             self.extra = len(added) + type(self).extra
 
+    # Django's own message ("Please submit at most 20 forms.") has no Vietnamese translation.
+    default_error_messages = {
+        "too_many_forms": _("There are more than %(num)s rows here. Remove some and save again."),
+    }
+
     def _values(self, entry: dict) -> dict:
         return {name: entry[name] for name in self.form._meta.fields if name in entry}
 
@@ -228,14 +243,20 @@ CertificateFormSet = inlineformset_factory(
     max_num=20,
     validate_max=True,
 )
+
+
+class PhotoInlineFormSet(ProposedInlineFormSet):
+    default_error_messages = {"too_many_forms": TOO_MANY_PHOTOS}
+
+
 PhotoFormSet = inlineformset_factory(
     Product,
     ProductPhoto,
     form=PhotoForm,
-    formset=ProposedInlineFormSet,
+    formset=PhotoInlineFormSet,
     extra=0,
     can_delete=True,
-    max_num=30,
+    max_num=MAX_PHOTOS_PER_PRODUCT,
     validate_max=True,
 )
 ChannelFormSet = inlineformset_factory(
@@ -248,9 +269,28 @@ ChannelFormSet = inlineformset_factory(
     max_num=20,
     validate_max=True,
 )
-NewPhotoFormSet = forms.formset_factory(NewPhotoForm, extra=2, max_num=6, validate_max=True)
+
+
+class BaseNewPhotoFormSet(PixelBudgetFormSetMixin, forms.BaseFormSet):
+    """New photos of one save: together they decode at most ``MAX_PIXELS_PER_SAVE``."""
+
+    default_error_messages = {"too_many_forms": _("Add at most %(num)s photos in one save.")}
+
+
+class BaseStagedPhotoFormSet(forms.BaseFormSet):
+    default_error_messages = {"too_many_forms": TOO_MANY_PHOTOS}
+
+
+NewPhotoFormSet = forms.formset_factory(
+    NewPhotoForm, formset=BaseNewPhotoFormSet, extra=2, max_num=6, validate_max=True
+)
 StagedPhotoFormSet = forms.formset_factory(
-    StagedPhotoForm, extra=0, can_delete=True, max_num=30, validate_max=True
+    StagedPhotoForm,
+    formset=BaseStagedPhotoFormSet,
+    extra=0,
+    can_delete=True,
+    max_num=MAX_PHOTOS_PER_PRODUCT,
+    validate_max=True,
 )
 
 

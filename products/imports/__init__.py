@@ -16,7 +16,14 @@ changes nothing the second time.
 """
 
 from products.imports.columns import COLUMNS, Column, template_headers, template_rows, template_widths
-from products.imports.files import MAX_FILE_BYTES, MAX_ROWS, ImportFileError, read_table
+from products.imports.files import (
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    ImportFileError,
+    dump_rows,
+    load_rows,
+    read_table,
+)
 from products.imports.plan import (
     ACTION_LABELS,
     ImportPlan,
@@ -36,6 +43,8 @@ __all__ = [
     "ImportPlan",
     "PlannedRow",
     "certificate_changes",
+    "dump_rows",
+    "load_rows",
     "plan_import",
     "product_changes",
     "read_table",

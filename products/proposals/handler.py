@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.utils.text import capfirst
 
 from producers import proposals
@@ -142,7 +139,8 @@ class ProductProposals(ProposalHandler):
             stamp,
             new=lambda entry: Certificate(product=obj),
         )
-        removed = _apply_children(
+        # A removed photo's files leave the server once the approval commits (products.media).
+        _apply_children(
             obj.photos.all(),
             payload["photos"],
             PHOTO_FIELDS,
@@ -150,11 +148,6 @@ class ProductProposals(ProposalHandler):
             # The staged renditions become the photo's files; their sizes are known, not re-read.
             new=lambda entry: ProductPhoto(product=obj, **{name: entry[name] for name in PHOTO_FILES}),
         )
-        for photo in removed:
-            # A removed photo leaves the server too, once the approval is committed.
-            for name in (photo.image.name, photo.card_image.name):
-                if name:
-                    transaction.on_commit(partial(default_storage.delete, name))
         _apply_children(
             obj.channels.all(),
             payload["channels"],

@@ -47,8 +47,9 @@ def _province_or_403(user):
     return province
 
 
-def _path(token: str, ext: str) -> Path:
-    return Path(settings.IMPORT_ROOT) / f"{token}.{ext}"
+def _path(token: str) -> Path:
+    """Where an upload's rows wait for confirmation: read once at upload, stored as JSON."""
+    return Path(settings.IMPORT_ROOT) / f"{token}.json"
 
 
 def _remove_stale_uploads() -> None:
@@ -97,13 +98,12 @@ def import_upload(request):
                 form.add_error("file", _("The file has no product rows."))
             else:
                 token = uuid.uuid4().hex
-                ext = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
-                path = _path(token, ext)
+                path = _path(token)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 _remove_stale_uploads()
-                path.write_bytes(data)
+                path.write_bytes(imports.dump_rows(rows))
                 pending = request.session.get(SESSION_KEY, {})
-                pending[token] = {"ext": ext, "name": upload.name[:100], "province": province.pk}
+                pending[token] = {"name": upload.name[:100], "province": province.pk}
                 pending = dict(list(pending.items())[-MAX_PENDING:])  # the session stays small
                 request.session[SESSION_KEY] = pending
                 return redirect("staff:import_preview", token=token)
@@ -121,14 +121,10 @@ def import_preview(request, token):
     if not _TOKEN.match(token) or token not in pending or pending[token]["province"] != province.pk:
         raise Http404
     meta = pending[token]
-    path = _path(token, meta["ext"])
+    path = _path(token)
     if not path.exists():
         raise Http404
-    try:
-        rows = imports.read_table(path.read_bytes(), path.name)
-    except imports.ImportFileError as error:
-        messages.error(request, str(error))
-        return redirect("staff:import_upload")
+    rows = imports.load_rows(path.read_bytes())  # the rows read at upload: the file is not read again
     if request.method == "POST":
         plan, counts = run_import(rows=rows, province=province, user=request.user)
     else:

@@ -15,6 +15,7 @@ from django_filters.views import FilterView
 from producers.models import ChangeProposal, PublicationStatus
 from producers.services import TRANSITIONS, StaleEditError, posted_version
 from products.models import Certificate, Product, ProductPhoto, SalesChannel
+from products.photos import MAX_PHOTOS_PER_PRODUCT, too_many_photos_message
 from products.proposals import propose_product_edit
 from products.services import save_product
 from staff import history
@@ -125,12 +126,9 @@ class ProductForms:
             and not f.cleaned_data.get("DELETE")
             and (formset is not self.new_photos or f.cleaned_data.get("image"))
         )
-        if total <= PhotoFormSet.max_num:
+        if total <= MAX_PHOTOS_PER_PRODUCT:
             return True
-        self.new_photos._non_form_errors.append(
-            _("A product has at most %(n)s photos. Remove some before adding more.")
-            % {"n": PhotoFormSet.max_num}
-        )
+        self.new_photos._non_form_errors.append(too_many_photos_message())
         return False
 
     def context(self) -> dict:

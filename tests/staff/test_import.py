@@ -28,10 +28,10 @@ def row(**values):
     return [cells.get(c.key, "") for c in COLUMNS]
 
 
-def xlsx(rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(HEADERS)
+def xlsx(rows, headers=HEADERS) -> bytes:
+    workbook = Workbook(write_only=True)  # no per-cell objects: thousands of rows stay quick
+    sheet = workbook.create_sheet()
+    sheet.append(headers)
     for values in rows:
         sheet.append(values)
     buffer = io.BytesIO()
