@@ -139,7 +139,7 @@ BAD_ROWS = {
     "bad_score": (row(score="150"), "Điểm"),
     "bad_price": (row(price_min="free"), "Giá từ"),
     "new_producer_without_kind": (row(producer_kind=""), "Loại hình chủ thể"),
-    "unknown_producer_code": (row(producer_code="khong-co"), "khong-co"),
+    "unknown_producer_code": (row(producer_code="khong-co"), "không tìm thấy trong tỉnh của bạn"),
     "unknown_ward": (row(ward="Xã Không Có"), "Xã Không Có"),
     "formula_cell": (row(product_name='=HYPERLINK("http://evil","x")'), "công thức"),
     "score_not_a_number": (row(score="NaN"), "Điểm"),
@@ -276,41 +276,49 @@ def test_duplicate_rows_are_reported(client, editor_a, db):
     assert "2" in plan.error_rows[0].errors[0]
 
 
-def test_row_naming_another_provinces_producer_is_refused(client, editor_a, world):
+def plan_of(client, rows):
+    response = upload(client, xlsx(rows), "data.xlsx")
+    return client.get(response["Location"]).context["plan"]
+
+
+def test_producer_code_of_another_province_reads_as_not_found_like_an_unknown_code(client, editor_a, world):
+    """Finding 13: the message never tells whether a code exists in another province."""
     client.force_login(editor_a)
     before = province_snapshot("nghe-an")
 
+    foreign = plan_of(client, [row(producer_code=world["producer_b"].slug)])
+    unknown = plan_of(client, [row(producer_code="khong-co-ma-nay")])
     response = upload(client, xlsx([row(producer_code=world["producer_b"].slug)]), "data.xlsx")
-    plan = client.get(response["Location"]).context["plan"]
     client.post(response["Location"])
 
-    assert "thuộc tỉnh khác" in plan.error_rows[0].errors[0]
+    assert foreign.error_rows[0].errors == unknown.error_rows[0].errors
+    assert foreign.error_rows[0].errors[0].encode() == unknown.error_rows[0].errors[0].encode()
+    assert foreign.error_rows[0].errors == ["Mã chủ thể: không tìm thấy trong tỉnh của bạn (Hà Tĩnh)."]
     assert province_snapshot("nghe-an") == before
 
 
 def test_row_aimed_at_another_provinces_product_never_changes_it(client, editor_a, world):
+    """Finding 13: a product and decision number of another province read as unknown ones: the
+    plan is the one a name and number found nowhere would give, and the other province is unchanged."""
     client.force_login(editor_a)
     target = world["product_b"]
     certificate = target.certificates.get()
     before = province_snapshot("nghe-an")
-    content = xlsx(
-        [
-            row(
-                product_name=target.name,
-                decision_number=certificate.decision_number,
-                stars=5,
-                producer_name="HTX Nghệ An",
-                producer_kind="Hợp tác xã",
-            )
-        ]
-    )
+    values = {"stars": 5, "producer_name": "HTX Nghệ An", "producer_kind": "Hợp tác xã"}
+    foreign = row(product_name=target.name, decision_number=certificate.decision_number, **values)
+    nowhere = row(product_name=target.name, decision_number="999/QĐ-KHONGCO", **values)
 
-    response = upload(client, content, "data.xlsx")
-    plan = client.get(response["Location"]).context["plan"]
+    foreign_plan, nowhere_plan = plan_of(client, [foreign]), plan_of(client, [nowhere])
+    response = upload(client, xlsx([foreign]), "data.xlsx")
     client.post(response["Location"])
 
-    assert plan.error_rows
+    assert (foreign_plan.rows[0].action, foreign_plan.rows[0].errors) == ("create", [])
+    assert (foreign_plan.rows[0].action, foreign_plan.rows[0].errors) == (
+        nowhere_plan.rows[0].action,
+        nowhere_plan.rows[0].errors,
+    )
     assert province_snapshot("nghe-an") == before
+    assert Product.objects.get(name=target.name, producer__province__slug="ha-tinh")
 
 
 def test_province_column_in_file_is_ignored(client, editor_a, db):
