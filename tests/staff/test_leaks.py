@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from producers.models import PublicationStatus
+from producers.models import PublicationStatus, Ward
 from products.imports import COLUMNS
 from tests.factories import import_row, make_certificate, make_producer, make_product, make_staff
 from tests.staff.helpers import propose_fields
@@ -222,6 +222,31 @@ def test_nghean_staff_never_see_a_hatinh_name_on_the_lists(client, people, seede
             text = body_text(response)
             assert HATINH.casefold() not in text.casefold(), path
             assert NGHEAN in text, path
+
+
+# Finding 15: the producer form's ward choices ---------------------------------------------------
+
+
+def test_producer_form_offers_only_the_editors_province_wards(client, people, seeded):
+    client.force_login(people["editor_a"])
+
+    response = client.get(url("producer_create"))
+
+    wards = response.context["form"].fields["ward"].queryset
+    assert set(wards.values_list("province__slug", flat=True)) == {"ha-tinh"}
+    assert wards.count() == Ward.objects.filter(province__slug="ha-tinh").count()
+    foreign = Ward.objects.filter(province__slug="nghe-an").first()
+    assert f'value="{foreign.pk}"' not in response.content.decode()
+
+
+def test_producer_form_offers_a_national_admin_every_ward(client, db):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("lk-national", password="pw-test-12345"))
+
+    response = client.get(url("producer_create"))
+
+    assert response.context["form"].fields["ward"].queryset.count() == Ward.objects.count() == 3321
 
 
 def test_body_text_reads_every_cell_of_an_xlsx_and_csv():
