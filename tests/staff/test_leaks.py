@@ -249,6 +249,22 @@ def test_producer_form_offers_a_national_admin_every_ward(client, db):
     assert response.context["form"].fields["ward"].queryset.count() == Ward.objects.count() == 3321
 
 
+# Finding 16: the dashboard's recent history --------------------------------------------------------
+
+
+def test_dashboard_recent_history_shows_only_the_editors_province(client, people, seeded):
+    client.force_login(people["editor_a"])
+
+    response = client.get(url("dashboard"))
+
+    recent = response.context["recent"]
+    assert recent
+    assert {record.instance.name.split("-")[1] for record in recent} == {"HATINH"}
+    history = response.content.decode().split('id="recent"')[1]
+    assert HATINH in history
+    assert NGHEAN not in history
+
+
 def test_body_text_reads_every_cell_of_an_xlsx_and_csv():
     """The reader the leak tests rely on finds a name in a CSV and in an XLSX cell."""
     workbook = Workbook()
