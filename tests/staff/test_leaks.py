@@ -13,12 +13,13 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from producers.models import PublicationStatus, Ward
+from producers.models import Producer, PublicationStatus, Ward
 from products.imports import COLUMNS
 from tests.factories import import_row, make_certificate, make_producer, make_product, make_staff
 from tests.staff.helpers import propose_fields
@@ -263,6 +264,102 @@ def test_dashboard_recent_history_shows_only_the_editors_province(client, people
     history = response.content.decode().split('id="recent"')[1]
     assert HATINH in history
     assert NGHEAN not in history
+
+
+# Finding 17: the admin for province staff with admin access ----------------------------------------
+
+ADMIN_CODENAMES = [
+    f"{action}_{model}"
+    for action in ("view", "add", "change")
+    for model in ("producer", "product", "certificate", "productphoto", "saleschannel")
+] + ["view_ward", "view_changeproposal"]
+
+
+@pytest.fixture
+def nghean_admin(client, seeded):
+    user = make_staff(username="lk-nghean-admin", province_slug="nghe-an", role="approver", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=ADMIN_CODENAMES))
+    client.force_login(user)
+    return client
+
+
+def admin_pages(w) -> list[str]:
+    b = w["b"]
+    return [
+        reverse("admin:producers_producer_changelist"),
+        reverse("admin:producers_producer_add"),
+        reverse("admin:producers_producer_change", args=[b["draft_producer"].pk]),
+        reverse("admin:products_product_changelist"),
+        reverse("admin:products_product_changelist") + "?q=ZZLEAK",
+        reverse("admin:products_product_add"),
+        reverse("admin:products_product_change", args=[b["pending"].pk]),
+        reverse("admin:products_certificate_changelist"),
+        reverse("admin:products_certificate_add"),
+        reverse("admin:products_certificate_change", args=[b["pending"].certificates.get().pk]),
+        reverse("admin:producers_changeproposal_changelist"),
+    ]
+
+
+def test_admin_pages_of_nghean_staff_list_no_hatinh_producer_or_product(nghean_admin, seeded):
+    for path in admin_pages(seeded):
+        response = nghean_admin.get(path)
+
+        assert response.status_code == 200, path
+        assert HATINH not in response.content.decode(), path
+
+
+@pytest.mark.parametrize(
+    ("app_label", "model_name", "field_name"),
+    [
+        ("products", "product", "producer"),
+        ("products", "certificate", "product"),
+        ("producers", "producer", "ward"),
+    ],
+)
+def test_admin_autocompletes_of_nghean_staff_offer_no_hatinh_choice(
+    nghean_admin, app_label, model_name, field_name
+):
+    for term in ("ZZLEAK", ""):
+        response = nghean_admin.get(
+            reverse("admin:autocomplete"),
+            {"app_label": app_label, "model_name": model_name, "field_name": field_name, "term": term},
+        )
+
+        assert response.status_code == 200
+        assert HATINH not in response.content.decode()
+
+
+def test_admin_form_choices_of_nghean_staff_hold_no_hatinh_producer(nghean_admin, seeded):
+    """The choices a form would accept, not only those it renders: an autocomplete renders none."""
+    product_form = nghean_admin.get(reverse("admin:products_product_add")).context["adminform"].form
+    certificate_form = nghean_admin.get(reverse("admin:products_certificate_add")).context["adminform"].form
+    producer_form = nghean_admin.get(reverse("admin:producers_producer_add")).context["adminform"].form
+
+    producers = product_form.fields["producer"].queryset
+    assert set(producers.values_list("province__slug", flat=True)) == {"nghe-an"}
+    assert not producers.filter(name__startswith=HATINH).exists()
+    products = certificate_form.fields["product"].queryset
+    assert set(products.values_list("producer__province__slug", flat=True)) <= {"nghe-an"}
+    assert set(producer_form.fields["ward"].queryset.values_list("province__slug", flat=True)) == {"nghe-an"}
+
+
+def test_admin_refuses_a_hatinh_producer_posted_by_nghean_staff(nghean_admin, seeded):
+    before = Producer.objects.get(pk=seeded["a"]["draft_producer"].pk).products.count()
+
+    response = nghean_admin.post(
+        reverse("admin:products_product_add"),
+        {
+            "name": "Sản phẩm lạc tỉnh",
+            "slug": "san-pham-lac-tinh",
+            "producer": seeded["a"]["draft_producer"].pk,
+            "category": seeded["b"]["pending"].category_id,
+            "status": DRAFT,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "producer" in response.context["adminform"].form.errors
+    assert Producer.objects.get(pk=seeded["a"]["draft_producer"].pk).products.count() == before
 
 
 def test_body_text_reads_every_cell_of_an_xlsx_and_csv():
