@@ -541,20 +541,19 @@ def test_double_confirm_imports_once(client, editor_a, db):
     assert Product.objects.count() == 1
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_imports_into_one_province_do_not_duplicate(reference_data):
     """Two imports of one file at the same moment: the province lock makes the second a no-op."""
     import threading
 
-    from django.db import connection, connections
+    from django.db import connections
 
     from producers.models import Province
     from products.imports import read_table
     from products.services import run_import
     from tests.factories import make_staff
 
-    if connection.vendor != "postgresql":
-        pytest.skip("needs row locks (PostgreSQL)")
     user = make_staff(username="editor-a", province_slug="ha-tinh")
     province = Province.objects.get(slug="ha-tinh")
     rows = read_table(xlsx([row(), row(product_name="Chè", decision_number="2/QĐ")]), "data.xlsx")
@@ -621,12 +620,13 @@ def test_edit_form_opened_before_an_import_changed_its_certificate_is_refused(cl
     assert Product.objects.get(pk=product.pk).story != "sửa tay"
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_edit_saved_while_an_import_is_checking_is_never_overwritten(reference_data):
     """An edit racing an import that changes the same product: refused as stale, or kept."""
     import threading
 
-    from django.db import connection, connections, transaction
+    from django.db import connections, transaction
 
     from producers.models import Province
     from producers.services import StaleEditError, claim_version
@@ -634,8 +634,6 @@ def test_edit_saved_while_an_import_is_checking_is_never_overwritten(reference_d
     from products.services import run_import
     from tests.factories import make_certificate, make_producer, make_product, make_staff
 
-    if connection.vendor != "postgresql":
-        pytest.skip("needs concurrent transactions (PostgreSQL)")
     # The product is published: only an approver's import writes it (an editor's is a proposal).
     user = make_staff(username="approver-a", province_slug="ha-tinh", role="approver")
     province = Province.objects.get(slug="ha-tinh")
