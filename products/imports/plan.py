@@ -97,34 +97,30 @@ class Lookups:
     producers_by_code: dict[str, Producer]
     local_certificates: dict[tuple[str, str], Certificate]
     local_products: dict[tuple[int, str], Product]
-    foreign_keys: set[tuple[str, str]]
 
     @classmethod
     def load(cls, *, rows: list[tuple[int, dict]], province: Province) -> "Lookups":
-        """At most seven queries, whatever the number of rows."""
+        """At most six queries, whatever the number of rows.
+
+        Only the importer's province is read: what exists in another province is never looked
+        up, so no row's outcome or message can tell whether it does.
+        """
         codes = {cells.text(values.get("producer_code")) for _n, values in rows} - {""}
-        numbers = {cells.text(values.get("decision_number")) for _n, values in rows} - {""}
         local_certificates = Certificate.objects.filter(product__producer__province=province).select_related(
             "product__producer__province", "product__category"
         )
         local_products = Product.objects.filter(producer__province=province).select_related(
             "producer__province", "category"
         )
-        foreign = (
-            Certificate.objects.filter(decision_number__in=numbers)
-            .exclude(product__producer__province=province)
-            .values_list("product__name", "decision_number")
-        )
-        producers = Producer.objects.select_related("province")
+        producers = Producer.objects.filter(province=province).select_related("province")
         return cls(
             province=province,
             categories=_product_sets(),
             wards=_wards_by_name(province),
-            producers_by_name={normalize_search_text(p.name): p for p in producers.filter(province=province)},
+            producers_by_name={normalize_search_text(p.name): p for p in producers},
             producers_by_code={p.slug: p for p in producers.filter(slug__in=codes)},
             local_certificates={_key(c.product.name, c.decision_number): c for c in local_certificates},
             local_products={(p.producer_id, normalize_search_text(p.name)): p for p in local_products},
-            foreign_keys={_key(name, number) for name, number in foreign},
         )
 
 
@@ -166,7 +162,10 @@ def _find_category(row: PlannedRow, lookups: Lookups) -> None:
 
 
 def _find_producer(row: PlannedRow, raw: dict, lookups: Lookups) -> None:
-    """The producer: by code (it must be in the importer's province), else by name, else a new one."""
+    """The producer: by code (in the importer's province), else by name, else a new one.
+
+    A code of another province reads exactly as a code found nowhere (finding 13).
+    """
     code, name = row.values.get("producer_code"), row.values.get("producer_name", "")
     if not code:
         row.producer = lookups.producers_by_name.get(normalize_search_text(name)) if name else None
@@ -174,17 +173,11 @@ def _find_producer(row: PlannedRow, raw: dict, lookups: Lookups) -> None:
             _new_producer(row, raw)
         return
     row.producer = lookups.producers_by_code.get(code)
-    header = COLUMN["producer_code"].header
     if row.producer is None:
         row.errors.append(
-            _("%(column)s: no producer has the code “%(code)s”.") % {"column": header, "code": code}
+            _("%(column)s: not found in your province (%(province)s).")
+            % {"column": COLUMN["producer_code"].header, "province": lookups.province.name}
         )
-    elif row.producer.province_id != lookups.province.pk:
-        row.errors.append(
-            _("%(column)s: this producer belongs to another province; you can import only into %(province)s.")
-            % {"column": header, "province": lookups.province.name}
-        )
-        row.producer = None
 
 
 def _new_producer(row: PlannedRow, raw: dict) -> None:
@@ -251,14 +244,6 @@ def _match(row: PlannedRow, lookups: Lookups, seen: dict[tuple[str, str], int]) 
         row.certificate, row.product = certificate, certificate.product
         row.action = "update" if product_changes(row) or certificate_changes(row) else "unchanged"
         row.errors += _product_rule_errors(row)
-    elif key in lookups.foreign_keys:
-        row.errors.append(
-            _(
-                "This product and decision number belong to another province; "
-                "you can import only into %(province)s."
-            )
-            % {"province": lookups.province.name}
-        )
     else:
         folded_name = normalize_search_text(row.data["name"])
         row.product = lookups.local_products.get((row.producer.pk, folded_name)) if row.producer else None

@@ -57,9 +57,9 @@ def test_checking_a_file_takes_the_same_queries_for_one_row_or_fifty(django_asse
     province = Province.objects.get(slug="ha-tinh")
     many = [(n, import_row(decision_number=f"{n}/QĐ", producer_name=f"HTX {n}")) for n in range(2, 52)]
 
-    with django_assert_num_queries(6):  # no producer code in the file: no query for codes
+    with django_assert_num_queries(5):  # no producer code in the file: no query for codes
         plan_import(rows=[(2, import_row())], province=province)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         plan = plan_import(rows=many, province=province)
 
     assert plan.is_valid and plan.count("create") == 50

@@ -139,7 +139,7 @@ BAD_ROWS = {
     "bad_score": (row(score="150"), "Điểm"),
     "bad_price": (row(price_min="free"), "Giá từ"),
     "new_producer_without_kind": (row(producer_kind=""), "Loại hình chủ thể"),
-    "unknown_producer_code": (row(producer_code="khong-co"), "khong-co"),
+    "unknown_producer_code": (row(producer_code="khong-co"), "không tìm thấy trong tỉnh của bạn"),
     "unknown_ward": (row(ward="Xã Không Có"), "Xã Không Có"),
     "formula_cell": (row(product_name='=HYPERLINK("http://evil","x")'), "công thức"),
     "score_not_a_number": (row(score="NaN"), "Điểm"),
@@ -276,41 +276,49 @@ def test_duplicate_rows_are_reported(client, editor_a, db):
     assert "2" in plan.error_rows[0].errors[0]
 
 
-def test_row_naming_another_provinces_producer_is_refused(client, editor_a, world):
+def plan_of(client, rows):
+    response = upload(client, xlsx(rows), "data.xlsx")
+    return client.get(response["Location"]).context["plan"]
+
+
+def test_producer_code_of_another_province_reads_as_not_found_like_an_unknown_code(client, editor_a, world):
+    """Finding 13: the message never tells whether a code exists in another province."""
     client.force_login(editor_a)
     before = province_snapshot("nghe-an")
 
+    foreign = plan_of(client, [row(producer_code=world["producer_b"].slug)])
+    unknown = plan_of(client, [row(producer_code="khong-co-ma-nay")])
     response = upload(client, xlsx([row(producer_code=world["producer_b"].slug)]), "data.xlsx")
-    plan = client.get(response["Location"]).context["plan"]
     client.post(response["Location"])
 
-    assert "thuộc tỉnh khác" in plan.error_rows[0].errors[0]
+    assert foreign.error_rows[0].errors == unknown.error_rows[0].errors
+    assert foreign.error_rows[0].errors[0].encode() == unknown.error_rows[0].errors[0].encode()
+    assert foreign.error_rows[0].errors == ["Mã chủ thể: không tìm thấy trong tỉnh của bạn (Hà Tĩnh)."]
     assert province_snapshot("nghe-an") == before
 
 
 def test_row_aimed_at_another_provinces_product_never_changes_it(client, editor_a, world):
+    """Finding 13: a product and decision number of another province read as unknown ones: the
+    plan is the one a name and number found nowhere would give, and the other province is unchanged."""
     client.force_login(editor_a)
     target = world["product_b"]
     certificate = target.certificates.get()
     before = province_snapshot("nghe-an")
-    content = xlsx(
-        [
-            row(
-                product_name=target.name,
-                decision_number=certificate.decision_number,
-                stars=5,
-                producer_name="HTX Nghệ An",
-                producer_kind="Hợp tác xã",
-            )
-        ]
-    )
+    values = {"stars": 5, "producer_name": "HTX Nghệ An", "producer_kind": "Hợp tác xã"}
+    foreign = row(product_name=target.name, decision_number=certificate.decision_number, **values)
+    nowhere = row(product_name=target.name, decision_number="999/QĐ-KHONGCO", **values)
 
-    response = upload(client, content, "data.xlsx")
-    plan = client.get(response["Location"]).context["plan"]
+    foreign_plan, nowhere_plan = plan_of(client, [foreign]), plan_of(client, [nowhere])
+    response = upload(client, xlsx([foreign]), "data.xlsx")
     client.post(response["Location"])
 
-    assert plan.error_rows
+    assert (foreign_plan.rows[0].action, foreign_plan.rows[0].errors) == ("create", [])
+    assert (foreign_plan.rows[0].action, foreign_plan.rows[0].errors) == (
+        nowhere_plan.rows[0].action,
+        nowhere_plan.rows[0].errors,
+    )
     assert province_snapshot("nghe-an") == before
+    assert Product.objects.get(name=target.name, producer__province__slug="ha-tinh")
 
 
 def test_province_column_in_file_is_ignored(client, editor_a, db):
@@ -533,20 +541,19 @@ def test_double_confirm_imports_once(client, editor_a, db):
     assert Product.objects.count() == 1
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_imports_into_one_province_do_not_duplicate(reference_data):
     """Two imports of one file at the same moment: the province lock makes the second a no-op."""
     import threading
 
-    from django.db import connection, connections
+    from django.db import connections
 
     from producers.models import Province
     from products.imports import read_table
     from products.services import run_import
     from tests.factories import make_staff
 
-    if connection.vendor != "postgresql":
-        pytest.skip("needs row locks (PostgreSQL)")
     user = make_staff(username="editor-a", province_slug="ha-tinh")
     province = Province.objects.get(slug="ha-tinh")
     rows = read_table(xlsx([row(), row(product_name="Chè", decision_number="2/QĐ")]), "data.xlsx")
@@ -613,12 +620,13 @@ def test_edit_form_opened_before_an_import_changed_its_certificate_is_refused(cl
     assert Product.objects.get(pk=product.pk).story != "sửa tay"
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_edit_saved_while_an_import_is_checking_is_never_overwritten(reference_data):
     """An edit racing an import that changes the same product: refused as stale, or kept."""
     import threading
 
-    from django.db import connection, connections, transaction
+    from django.db import connections, transaction
 
     from producers.models import Province
     from producers.services import StaleEditError, claim_version
@@ -626,8 +634,6 @@ def test_edit_saved_while_an_import_is_checking_is_never_overwritten(reference_d
     from products.services import run_import
     from tests.factories import make_certificate, make_producer, make_product, make_staff
 
-    if connection.vendor != "postgresql":
-        pytest.skip("needs concurrent transactions (PostgreSQL)")
     # The product is published: only an approver's import writes it (an editor's is a proposal).
     user = make_staff(username="approver-a", province_slug="ha-tinh", role="approver")
     province = Province.objects.get(slug="ha-tinh")

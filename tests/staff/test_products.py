@@ -314,18 +314,17 @@ def test_potential_five_star_needs_four_stars(client, editor_a, world):
     assert not Product.objects.filter(name="Nước mắm Cửa Sót").exists()
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_saves_of_one_version_let_exactly_one_through(reference_data):
     """Row locks, not luck: both transactions start from version 1 at the same moment."""
     import threading
 
-    from django.db import connection, connections, transaction
+    from django.db import connections, transaction
 
     from producers.services import StaleEditError, claim_version
     from tests.factories import make_product
 
-    if connection.vendor != "postgresql":
-        pytest.skip("needs concurrent transactions (PostgreSQL)")
     product = make_product()
     barrier = threading.Barrier(2)
     outcomes = []

@@ -1,0 +1,380 @@
+"""What a page that answers 200 shows: never another province's names (issue 9, findings 15-17).
+
+Hà Tĩnh and Nghệ An are seeded with distinctive names ("ZZLEAK-HATINH-…", "ZZLEAK-NGHEAN-…") on
+unpublished and published producers and products, certificates about to expire, history and
+pending proposals. Every staff URL (enumerated from ``staff/urls.py``: a new URL without a case
+fails ``test_every_staff_url_has_a_leak_case``) is requested as Hà Tĩnh's editor and approver,
+exports are read cell by cell, and the response body must not hold a Nghệ An name. The admin is
+checked the other way round, for a Nghệ An staff user with admin access.
+"""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import Workbook, load_workbook
+
+from producers.models import Producer, PublicationStatus, Ward
+from products.imports import COLUMNS
+from tests.factories import import_row, make_certificate, make_producer, make_product, make_staff
+from tests.staff.helpers import propose_fields
+
+pytestmark = pytest.mark.django_db
+
+HATINH, NGHEAN = "ZZLEAK-HATINH", "ZZLEAK-NGHEAN"
+DRAFT, PENDING, PUBLISHED = PublicationStatus.DRAFT, PublicationStatus.PENDING, PublicationStatus.PUBLISHED
+
+
+def seed_province(slug: str, tag: str, editor) -> dict:
+    """Producers and products of one province named ``tag-…``, in every state a staff page lists."""
+    key = slug.replace("-", "")
+    today = timezone.localdate()
+    draft = make_producer(province_slug=slug, name=f"{tag}-HTX nháp", slug=f"lk-{key}-1", status=DRAFT)
+    public = make_producer(province_slug=slug, name=f"{tag}-HTX công bố", slug=f"lk-{key}-2")
+    pending = make_product(
+        producer=draft, name=f"{tag}-Sản phẩm chờ", slug=f"lk-{key}-3", stars=None, status=PENDING
+    )
+    make_certificate(
+        product=pending,
+        stars=4,
+        decision_date=today - datetime.timedelta(days=1000),
+        expires_on=today + datetime.timedelta(days=20),  # on the dashboard's "expiring" list
+    )
+    expired = make_product(producer=draft, name=f"{tag}-Sản phẩm hết hạn", slug=f"lk-{key}-4", stars=None)
+    make_certificate(
+        product=expired,
+        stars=3,
+        decision_date=today - datetime.timedelta(days=1200),
+        expires_on=today - datetime.timedelta(days=5),
+    )
+    published = make_product(producer=public, name=f"{tag}-Sản phẩm công bố", slug=f"lk-{key}-5", stars=5)
+    proposal = propose_fields(published, editor, name=f"{tag}-Tên đề xuất")
+    return {
+        "draft_producer": draft,
+        "producer": public,
+        "pending": pending,
+        "published": published,
+        "proposal": proposal,
+    }
+
+
+@pytest.fixture
+def people(db):
+    return {
+        "editor_a": make_staff(username="lk-editor-a", province_slug="ha-tinh", role="editor"),
+        "approver_a": make_staff(username="lk-approver-a", province_slug="ha-tinh", role="approver"),
+        "editor_b": make_staff(username="lk-editor-b", province_slug="nghe-an", role="editor"),
+    }
+
+
+@pytest.fixture
+def seeded(people):
+    """Hà Tĩnh first, Nghệ An last: Nghệ An's rows are the newest, first in any unscoped history."""
+    return {
+        "a": seed_province("ha-tinh", HATINH, people["editor_a"]),
+        "b": seed_province("nghe-an", NGHEAN, people["editor_b"]),
+    }
+
+
+def body_text(response) -> str:
+    """The text a person would read in the response: HTML, JSON, CSV, or every cell of an XLSX."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if content.startswith(b"PK"):
+        workbook = load_workbook(io.BytesIO(content), read_only=True)
+        return "\n".join(
+            str(cell)
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+        )
+    return content.decode("utf-8-sig")
+
+
+def import_file(producer_slug: str) -> SimpleUploadedFile:
+    """A file naming Nghệ An's producer by its code: the preview must not say anything of it."""
+    workbook = Workbook()
+    workbook.active.append([column.header for column in COLUMNS])
+    cells = import_row(producer_code=producer_slug)
+    workbook.active.append([cells.get(column.key, "") for column in COLUMNS])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("leak.xlsx", buffer.getvalue())
+
+
+def url(name: str, *args) -> str:
+    return reverse(f"staff:{name}", args=args)
+
+
+# For each staff URL name: the requests made of it, as (method, url, data), from the seeded world.
+# "a" is Hà Tĩnh's, the signed-in user's own province. Lists and exports are asked with no filter
+# and with a search for "ZZLEAK", which every seeded name matches.
+CASES = {
+    "dashboard": lambda w: [("GET", url("dashboard"), None)],
+    "login": lambda w: [("GET", url("login"), None)],
+    "logout": lambda w: [("POST", url("logout"), {})],
+    "password_change": lambda w: [("GET", url("password_change"), None)],
+    "password_change_done": lambda w: [("GET", url("password_change_done"), None)],
+    "producer_list": lambda w: [
+        ("GET", url("producer_list"), None),
+        ("GET", url("producer_list"), {"q": "ZZLEAK"}),
+        ("GET", url("producer_list"), {"status": "draft"}),
+    ],
+    "producer_export": lambda w: [
+        ("GET", url("producer_export", fmt), query)
+        for fmt in ("csv", "xlsx")
+        for query in (None, {"q": "ZZLEAK"})
+    ],
+    "producer_create": lambda w: [("GET", url("producer_create"), None)],
+    "producer_detail": lambda w: [("GET", url("producer_detail", w["a"]["producer"].pk), None)],
+    "producer_edit": lambda w: [("GET", url("producer_edit", w["a"]["draft_producer"].pk), None)],
+    "producer_status": lambda w: [
+        ("POST", url("producer_status", w["a"]["draft_producer"].pk, "submit"), {})
+    ],
+    "product_list": lambda w: [
+        ("GET", url("product_list"), None),
+        ("GET", url("product_list"), {"q": "ZZLEAK"}),
+        ("GET", url("product_list"), {"certificate": "expiring"}),
+        ("GET", url("product_list"), {"certificate": "expired"}),
+    ],
+    "product_export": lambda w: [
+        ("GET", url("product_export", fmt), query)
+        for fmt in ("csv", "xlsx")
+        for query in (None, {"q": "ZZLEAK"}, {"certificate": "expired"})
+    ],
+    "product_create": lambda w: [("GET", url("product_create"), None)],
+    "product_detail": lambda w: [("GET", url("product_detail", w["a"]["published"].pk), None)],
+    "product_edit": lambda w: [("GET", url("product_edit", w["a"]["pending"].pk), None)],
+    "product_preview": lambda w: [("GET", url("product_preview", w["a"]["pending"].pk), None)],
+    "product_status": lambda w: [("POST", url("product_status", w["a"]["pending"].pk, "submit"), {})],
+    "proposal_list": lambda w: [("GET", url("proposal_list"), None)],
+    "proposal_action": lambda w: [("POST", url("proposal_action", w["a"]["proposal"].pk, "withdraw"), {})],
+    "import_upload": lambda w: [
+        ("GET", url("import_upload"), None),
+        ("POST", url("import_upload"), {"file": import_file(w["b"]["draft_producer"].slug)}),
+    ],
+    "import_template": lambda w: [("GET", url("import_template", fmt), None) for fmt in ("csv", "xlsx")],
+    # The preview of an upload: made by posting a file (see leak_check), then read here.
+    "import_preview": lambda w: [
+        ("UPLOAD", url("import_upload"), {"file": import_file(w["b"]["draft_producer"].slug)})
+    ],
+}
+
+# Pages that list the signed-in province's own seeded names: they must show them (not vacuous).
+SHOWS_OWN = {
+    "dashboard",
+    "producer_list",
+    "product_list",
+    "producer_export",
+    "product_export",
+    "proposal_list",
+}
+
+
+def test_every_staff_url_has_a_leak_case():
+    from staff.urls import urlpatterns
+
+    assert {pattern.name for pattern in urlpatterns} == set(CASES)
+
+
+def responses_of(client, requests):
+    for method, path, data in requests:
+        if method == "GET":
+            yield path, client.get(path, data or {}, follow=True)
+        elif method == "POST":
+            yield path, client.post(path, data, follow=True)
+        else:  # UPLOAD: post the file, then read the preview it redirects to
+            upload = client.post(path, data)
+            assert upload.status_code == 302, path
+            yield upload["Location"], client.get(upload["Location"])
+
+
+@pytest.mark.parametrize("role", ["editor_a", "approver_a"])
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hatinh_staff_never_see_a_nghean_name(name, role, client, people, seeded):
+    client.force_login(people[role])
+
+    for path, response in responses_of(client, CASES[name](seeded)):
+        assert response.status_code == 200, path
+        text = body_text(response)
+        assert NGHEAN.casefold() not in text.casefold(), path
+        assert "lk-nghean" not in text, path  # nor their slugs in links
+        if name in SHOWS_OWN and "certificate" not in path:
+            assert HATINH in text, path
+
+
+def test_nghean_staff_never_see_a_hatinh_name_on_the_lists(client, people, seeded):
+    """The same walls the other way round, on the pages that list most."""
+    client.force_login(people["editor_b"])
+
+    for name in (
+        "dashboard",
+        "producer_list",
+        "product_list",
+        "producer_export",
+        "product_export",
+        "proposal_list",
+    ):
+        for path, response in responses_of(client, CASES[name](seeded)):
+            text = body_text(response)
+            assert HATINH.casefold() not in text.casefold(), path
+            assert NGHEAN in text, path
+
+
+# Finding 15: the producer form's ward choices ---------------------------------------------------
+
+
+def test_producer_form_offers_only_the_editors_province_wards(client, people, seeded):
+    client.force_login(people["editor_a"])
+
+    response = client.get(url("producer_create"))
+
+    wards = response.context["form"].fields["ward"].queryset
+    assert set(wards.values_list("province__slug", flat=True)) == {"ha-tinh"}
+    assert wards.count() == Ward.objects.filter(province__slug="ha-tinh").count()
+    foreign = Ward.objects.filter(province__slug="nghe-an").first()
+    assert f'value="{foreign.pk}"' not in response.content.decode()
+
+
+def test_producer_form_offers_a_national_admin_every_ward(client, db):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("lk-national", password="pw-test-12345"))
+
+    response = client.get(url("producer_create"))
+
+    assert response.context["form"].fields["ward"].queryset.count() == Ward.objects.count() == 3321
+
+
+# Finding 16: the dashboard's recent history --------------------------------------------------------
+
+
+def test_dashboard_recent_history_shows_only_the_editors_province(client, people, seeded):
+    client.force_login(people["editor_a"])
+
+    response = client.get(url("dashboard"))
+
+    recent = response.context["recent"]
+    assert recent
+    assert {record.instance.name.split("-")[1] for record in recent} == {"HATINH"}
+    history = response.content.decode().split('id="recent"')[1]
+    assert HATINH in history
+    assert NGHEAN not in history
+
+
+# Finding 17: the admin for province staff with admin access ----------------------------------------
+
+ADMIN_CODENAMES = [
+    f"{action}_{model}"
+    for action in ("view", "add", "change")
+    for model in ("producer", "product", "certificate", "productphoto", "saleschannel")
+] + ["view_ward", "view_changeproposal"]
+
+
+@pytest.fixture
+def nghean_admin(client, seeded):
+    user = make_staff(username="lk-nghean-admin", province_slug="nghe-an", role="approver", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=ADMIN_CODENAMES))
+    client.force_login(user)
+    return client
+
+
+def admin_pages(w) -> list[str]:
+    b = w["b"]
+    return [
+        reverse("admin:producers_producer_changelist"),
+        reverse("admin:producers_producer_add"),
+        reverse("admin:producers_producer_change", args=[b["draft_producer"].pk]),
+        reverse("admin:products_product_changelist"),
+        reverse("admin:products_product_changelist") + "?q=ZZLEAK",
+        reverse("admin:products_product_add"),
+        reverse("admin:products_product_change", args=[b["pending"].pk]),
+        reverse("admin:products_certificate_changelist"),
+        reverse("admin:products_certificate_add"),
+        reverse("admin:products_certificate_change", args=[b["pending"].certificates.get().pk]),
+        reverse("admin:producers_changeproposal_changelist"),
+    ]
+
+
+def test_admin_pages_of_nghean_staff_list_no_hatinh_producer_or_product(nghean_admin, seeded):
+    for path in admin_pages(seeded):
+        response = nghean_admin.get(path)
+
+        assert response.status_code == 200, path
+        assert HATINH not in response.content.decode(), path
+
+
+@pytest.mark.parametrize(
+    ("app_label", "model_name", "field_name"),
+    [
+        ("products", "product", "producer"),
+        ("products", "certificate", "product"),
+        ("producers", "producer", "ward"),
+    ],
+)
+def test_admin_autocompletes_of_nghean_staff_offer_no_hatinh_choice(
+    nghean_admin, app_label, model_name, field_name
+):
+    for term in ("ZZLEAK", ""):
+        response = nghean_admin.get(
+            reverse("admin:autocomplete"),
+            {"app_label": app_label, "model_name": model_name, "field_name": field_name, "term": term},
+        )
+
+        assert response.status_code == 200
+        assert HATINH not in response.content.decode()
+
+
+def test_admin_form_choices_of_nghean_staff_hold_no_hatinh_producer(nghean_admin, seeded):
+    """The choices a form would accept, not only those it renders: an autocomplete renders none."""
+    product_form = nghean_admin.get(reverse("admin:products_product_add")).context["adminform"].form
+    certificate_form = nghean_admin.get(reverse("admin:products_certificate_add")).context["adminform"].form
+    producer_form = nghean_admin.get(reverse("admin:producers_producer_add")).context["adminform"].form
+
+    producers = product_form.fields["producer"].queryset
+    assert set(producers.values_list("province__slug", flat=True)) == {"nghe-an"}
+    assert not producers.filter(name__startswith=HATINH).exists()
+    products = certificate_form.fields["product"].queryset
+    assert set(products.values_list("producer__province__slug", flat=True)) <= {"nghe-an"}
+    assert set(producer_form.fields["ward"].queryset.values_list("province__slug", flat=True)) == {"nghe-an"}
+
+
+def test_admin_refuses_a_hatinh_producer_posted_by_nghean_staff(nghean_admin, seeded):
+    before = Producer.objects.get(pk=seeded["a"]["draft_producer"].pk).products.count()
+
+    response = nghean_admin.post(
+        reverse("admin:products_product_add"),
+        {
+            "name": "Sản phẩm lạc tỉnh",
+            "slug": "san-pham-lac-tinh",
+            "producer": seeded["a"]["draft_producer"].pk,
+            "category": seeded["b"]["pending"].category_id,
+            "status": DRAFT,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "producer" in response.context["adminform"].form.errors
+    assert Producer.objects.get(pk=seeded["a"]["draft_producer"].pk).products.count() == before
+
+
+def test_body_text_reads_every_cell_of_an_xlsx_and_csv():
+    """The reader the leak tests rely on finds a name in a CSV and in an XLSX cell."""
+    workbook = Workbook()
+    workbook.active.append(["x", f"{NGHEAN}-ô"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    rows = io.StringIO()
+    csv.writer(rows).writerow(["x", f"{NGHEAN}-ô"])
+
+    class Response:
+        streaming = False
+
+    xlsx, text = Response(), Response()
+    xlsx.content, text.content = buffer.getvalue(), ("\ufeff" + rows.getvalue()).encode()
+    assert NGHEAN in body_text(xlsx)
+    assert NGHEAN in body_text(text)
