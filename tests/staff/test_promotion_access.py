@@ -18,6 +18,7 @@ LOGIN = "login"
 OWN = [LOGIN, 404, 404, 200, 200]  # B's record: A's staff get 404, B's staff and the admin see it
 EVERYONE = [LOGIN, 200, 200, 200, 200]
 APPROVER_ONLY = {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 403, "302+"]}
+B_EDITS = {"GET": [405] * 5, "POST": [LOGIN, 404, 404, "302+", "302+"]}
 
 MATRIX = [
     ("campaign_list", None, {"GET": EVERYONE, "POST": [LOGIN, 405, 405, 405, 405]}),
@@ -26,7 +27,7 @@ MATRIX = [
     ("campaign_edit", "campaign_b", {"GET": OWN, "POST": OWN}),
     ("campaign_status", ("campaign_b", "publish"), APPROVER_ONLY),
     ("campaign_status", ("campaign_b", "archive"), APPROVER_ONLY),
-    ("campaign_status", ("campaign_b", "submit"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404] + ["302+"] * 2}),
+    ("campaign_status", ("campaign_b", "submit"), B_EDITS),
     ("campaign_status", ("campaign_b", "delete"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 404, 404]}),
     ("support_create", "campaign_b", {"GET": OWN, "POST": OWN}),
     ("support_status", ("support_b", "publish"), APPROVER_ONLY),
