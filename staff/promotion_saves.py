@@ -1,9 +1,9 @@
-"""Saving promotion records from the staff forms: versions, slugs, history, who may change what.
+"""The staff forms' saves of promotion records, through promotion.services (rules, locks, history).
 
 Promotion records do not go through change proposals: an editor creates and edits drafts and
 submits them; only an approver of the province (or a national admin) publishes, and only an
 approver changes a record once it is published (their save is public at once, like a product
-saved directly by an approver). Readings an editor adds wait for an approver; an approver's are
+saved directly by an approver). Figures an editor adds wait for an approver; an approver's are
 published at once.
 """
 
@@ -12,9 +12,9 @@ from django.db import transaction
 
 from producers.models import PublicationStatus
 from producers.permissions import can_approve, can_edit_province
-from producers.services import DIRECT_REASON, claim_version
-from producers.slugs import unique_slugs
-from promotion.models import Reading
+from producers.services import DIRECT_REASON
+from promotion import services
+from promotion.models import Activity, Campaign, Reading, Support
 
 
 def may_change(obj, *, user, province_id) -> bool:
@@ -24,67 +24,62 @@ def may_change(obj, *, user, province_id) -> bool:
     return obj.status != PublicationStatus.PUBLISHED or can_approve(user, province_id)
 
 
-@transaction.atomic
 def save_record(*, form, user, expected_version: int | None, details=None):
     """Save a validated campaign, activity or support form (and an activity's details form).
 
     Raises StaleEditError when the record was saved by someone else since ``expected_version``
-    and PermissionDenied when ``user`` may not change it.
+    and PermissionDenied when ``user`` may not change it (a published record: approvers only).
     """
     obj = form.save(commit=False)
-    model = type(obj)
-    if not can_edit_province(user, obj.province_id):
-        raise PermissionDenied
-    if obj.pk is None:
-        if hasattr(obj, "slug"):
-            obj.slug = unique_slugs(model, [form.cleaned_data["title"]])[0]
-        obj.status = PublicationStatus.DRAFT
-    else:
-        obj.version = claim_version(model=model, pk=obj.pk, expected_version=expected_version)
-        if obj.status == PublicationStatus.PUBLISHED:
-            if not can_approve(user, obj.province_id):
-                raise PermissionDenied
-            obj._change_reason = DIRECT_REASON
-    obj._history_user = user
-    obj.full_clean(validate_unique=False)
-    obj.save()
-    form.save_m2m()
-    if details is not None:
-        detail = details.save(commit=False)
-        detail.activity = obj
-        detail._history_user = user
-        detail.full_clean()
-        detail.save()
-    return obj
+    if obj.pk is not None and obj.status == PublicationStatus.PUBLISHED:
+        obj._change_reason = DIRECT_REASON
+    if isinstance(obj, Campaign):
+        return services.save_campaign(campaign=obj, user=user, expected_version=expected_version)
+    if isinstance(obj, Support):
+        return services.save_support(support=obj, user=user, expected_version=expected_version)
+    detail = details.save(commit=False) if details is not None else None
+    return services.save_activity(
+        activity=obj,
+        user=user,
+        livestream=detail if obj.kind == Activity.Kind.LIVESTREAM else None,
+        video=detail if obj.kind == Activity.Kind.VIDEO else None,
+        featured_products=form.cleaned_data["featured_products"],
+        featured_producers=form.cleaned_data["featured_producers"],
+        expected_version=expected_version,
+    )
 
 
 @transaction.atomic
 def save_readings(readings: list[Reading], *, user, province_id) -> list[Reading]:
-    """Save the quick form's readings together: published when ``user`` approves, else waiting."""
-    if not can_edit_province(user, province_id):
-        raise PermissionDenied
-    status = PublicationStatus.PUBLISHED if can_approve(user, province_id) else PublicationStatus.PENDING
-    for reading in readings:
-        reading.status = status
-        reading.recorded_by = user
-        reading._history_user = user
-        reading.save()
-    return readings
+    """Save the quick form's figures together: published when ``user`` approves, else waiting."""
+    approver = can_approve(user, province_id)  # for a national activity (None): national admins
+    status = PublicationStatus.PUBLISHED if approver else PublicationStatus.PENDING
+    return [
+        services.add_reading(
+            activity=r.activity,
+            measure=r.measure,
+            value=r.value,
+            as_of=r.as_of,
+            source_kind=r.source_kind,
+            source_url=r.source_url,
+            source_text=r.source_text,
+            user=user,
+            status=status,
+        )
+        for r in readings
+    ]
 
 
 @transaction.atomic
 def publish_readings(activity, ids: list[int], *, user) -> int:
-    """Publish the waiting readings ``ids`` of ``activity`` (those the approver was shown)."""
+    """Publish the waiting figures ``ids`` of ``activity`` (those the approver was shown)."""
     if not can_approve(user, activity.province_id):
         raise PermissionDenied
-    waiting = activity.readings.select_for_update().filter(
+    waiting = activity.readings.filter(
         pk__in=ids, status__in=[PublicationStatus.DRAFT, PublicationStatus.PENDING]
     )
     count = 0
     for reading in waiting:
-        reading.status = PublicationStatus.PUBLISHED
-        reading.version += 1
-        reading._history_user = user
-        reading.save()
+        services.change_publication(obj=reading, action="publish", user=user)
         count += 1
     return count

@@ -1,7 +1,7 @@
 """Staff pages for promotion campaigns: list, create, edit, detail with history, publication, support."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,7 +52,7 @@ def save_form_page(request, *, form, obj, details=None) -> tuple[object | None, 
     except PermissionDenied:
         messages.error(request, PUBLISHED_NEEDS_APPROVER)
         return None, False
-    except IntegrityError:
+    except (IntegrityError, ValidationError):  # a simultaneous save took the same slug or day
         messages.error(request, _("The record conflicts with another one. Nothing was saved."))
         return None, False
     messages.success(request, _("Saved.") if obj else _("Saved as a draft."))

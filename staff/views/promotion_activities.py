@@ -1,6 +1,7 @@
 """Staff pages for promotion activities: create, edit, detail with readings and history, quick readings."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -149,7 +150,7 @@ def reading_create(request, pk):
         if form.is_valid():
             try:
                 saved = save_readings(form.readings, user=request.user, province_id=activity.province_id)
-            except IntegrityError:
+            except (IntegrityError, ValidationError):  # another figure of that day, saved meanwhile
                 messages.error(request, _("A figure of this day was just saved. Nothing was saved."))
             else:
                 waiting = saved[0].status != PublicationStatus.PUBLISHED
