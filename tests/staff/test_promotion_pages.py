@@ -110,7 +110,8 @@ def test_promotion_pages_are_valid_html(client, approver_a, promo_world, tmp_pat
 def test_promotion_pages_speak_vietnamese_by_default(client, editor_a, promo_world):
     client.force_login(editor_a)
 
-    body = client.get(reverse("staff:reading_create", args=[promo_world["promo"].livestream.pk])).content.decode()
+    url = reverse("staff:reading_create", args=[promo_world["promo"].livestream.pk])
+    body = client.get(url).content.decode()
 
     assert "Thêm số liệu" in body and "Lưu số liệu" in body and "Người xem trực tiếp" in body
     assert "Add figures" not in body
