@@ -5,6 +5,7 @@ from django.urls import path
 from staff import accounts
 from staff.views import dashboard, export, imports, producers, products, promotion, proposals
 from staff.views import promotion_activities as activities
+from staff.views import promotion_imports as figure_imports
 
 app_name = "staff"
 
@@ -47,6 +48,9 @@ urlpatterns = [
     path("activities/<int:pk>/status/<str:action>/", activities.activity_status, name="activity_status"),
     path("activities/<int:pk>/figures/new/", activities.reading_create, name="reading_create"),
     path("activities/<int:pk>/figures/publish/", activities.reading_publish, name="reading_publish"),
+    path("figures/import/", figure_imports.figures_upload, name="figures_upload"),
+    path("figures/import/template/<str:fmt>/", figure_imports.figures_template, name="figures_template"),
+    path("figures/import/<str:token>/", figure_imports.figures_preview, name="figures_preview"),
     path("figures/export/<str:fmt>/", export.export_list, {"subject": "readings"}, name="reading_export"),
     # Changes to published records waiting for approval
     path("proposals/", proposals.proposal_list, name="proposal_list"),

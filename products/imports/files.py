@@ -56,14 +56,19 @@ def _csv_rows(data: bytes) -> list[list[str]]:
         ) from error
 
 
-def _map_header(header_row) -> dict[int, Column]:
+def _map_header(header_row, columns: list[Column]) -> dict[int, Column]:
+    by_folded = (
+        COLUMN_BY_FOLDED
+        if columns is COLUMNS
+        else {normalize_search_text(c.header): c for c in columns} | {c.key: c for c in columns}
+    )
     mapping: dict[int, Column] = {}
     for index, cell in enumerate(header_row):
         text = str(cell or "").replace("*", "").strip()
-        column = COLUMN_BY_FOLDED.get(normalize_search_text(text)) or COLUMN_BY_FOLDED.get(text)
+        column = by_folded.get(normalize_search_text(text)) or by_folded.get(text)
         if column and column not in mapping.values():
             mapping[index] = column
-    missing = [c.header for c in COLUMNS if c.required and c not in mapping.values()]
+    missing = [c.header for c in columns if c.required and c not in mapping.values()]
     if missing:
         raise ImportFileError(
             _("The file lacks these columns: %(columns)s. Start from the template.")
@@ -72,8 +77,11 @@ def _map_header(header_row) -> dict[int, Column]:
     return mapping
 
 
-def read_table(data: bytes, filename: str) -> list[tuple[int, dict]]:
-    """Rows of the file as (spreadsheet row number, {column key: raw value}), blank rows skipped."""
+def read_table(data: bytes, filename: str, columns: list[Column] = COLUMNS) -> list[tuple[int, dict]]:
+    """Rows of the file as (spreadsheet row number, {column key: raw value}), blank rows skipped.
+
+    ``columns``: the product import's by default; another import (promotion figures) names its own.
+    """
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(_("The file is larger than 10 MB."))
     name = filename.lower()
@@ -85,7 +93,7 @@ def read_table(data: bytes, filename: str) -> list[tuple[int, dict]]:
         raise ImportFileError(_("Upload a .xlsx or .csv file."))
     if not rows:
         raise ImportFileError(_("The file is empty."))
-    mapping = _map_header(rows[0])
+    mapping = _map_header(rows[0], columns)
     result = []
     for number, row in enumerate(rows[1:], start=2):
         values = {column.key: row[index] if index < len(row) else None for index, column in mapping.items()}

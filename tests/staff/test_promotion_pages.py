@@ -37,6 +37,7 @@ def _pages(world):
         reverse("staff:activity_edit", args=[promo.livestream.pk]),
         reverse("staff:activity_detail", args=[promo.video.pk]),
         reverse("staff:reading_create", args=[promo.livestream.pk]),
+        reverse("staff:figures_upload"),
     ]
 
 
