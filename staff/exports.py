@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from producers.models import Producer
 from products import spreadsheets
 from products.models import Product
+from promotion.models import Activity, Reading
 from staff.filters import StaffProducerFilter, StaffProductFilter
+from staff.promotion_exports import StaffActivityFilter, StaffReadingFilter, activity_rows, reading_rows
 
 
 def producer_rows(queryset):
@@ -91,6 +93,8 @@ class ExportedList:
 EXPORTED_LISTS = {
     "producers": ExportedList(StaffProducerFilter, producer_rows, Producer),
     "products": ExportedList(StaffProductFilter, product_rows, Product),
+    "activities": ExportedList(StaffActivityFilter, activity_rows, Activity),
+    "readings": ExportedList(StaffReadingFilter, reading_rows, Reading),
 }
 
 

@@ -3,7 +3,9 @@
 from django.urls import path
 
 from staff import accounts
-from staff.views import dashboard, export, imports, producers, products, proposals
+from staff.views import dashboard, export, imports, producers, products, promotion, proposals
+from staff.views import promotion_activities as activities
+from staff.views import promotion_imports as figure_imports
 
 app_name = "staff"
 
@@ -28,6 +30,28 @@ urlpatterns = [
     path("products/<int:pk>/edit/", products.product_edit, name="product_edit"),
     path("products/<int:pk>/preview/", products.product_preview, name="product_preview"),
     path("products/<int:pk>/status/<str:action>/", products.product_status, name="product_status"),
+    # Digital promotion
+    path("campaigns/", promotion.CampaignListView.as_view(), name="campaign_list"),
+    path("campaigns/new/", promotion.campaign_create, name="campaign_create"),
+    path("campaigns/<int:pk>/", promotion.campaign_detail, name="campaign_detail"),
+    path("campaigns/<int:pk>/edit/", promotion.campaign_edit, name="campaign_edit"),
+    path("campaigns/<int:pk>/status/<str:action>/", promotion.campaign_status, name="campaign_status"),
+    path("campaigns/<int:pk>/support/new/", promotion.support_create, name="support_create"),
+    path("support/<int:pk>/status/<str:action>/", promotion.support_status, name="support_status"),
+    path("activities/", activities.ActivityListView.as_view(), name="activity_list"),
+    path(
+        "activities/export/<str:fmt>/", export.export_list, {"subject": "activities"}, name="activity_export"
+    ),
+    path("activities/new/", activities.activity_create, name="activity_create"),
+    path("activities/<int:pk>/", activities.activity_detail, name="activity_detail"),
+    path("activities/<int:pk>/edit/", activities.activity_edit, name="activity_edit"),
+    path("activities/<int:pk>/status/<str:action>/", activities.activity_status, name="activity_status"),
+    path("activities/<int:pk>/figures/new/", activities.reading_create, name="reading_create"),
+    path("activities/<int:pk>/figures/publish/", activities.reading_publish, name="reading_publish"),
+    path("figures/import/", figure_imports.figures_upload, name="figures_upload"),
+    path("figures/import/template/<str:fmt>/", figure_imports.figures_template, name="figures_template"),
+    path("figures/import/<str:token>/", figure_imports.figures_preview, name="figures_preview"),
+    path("figures/export/<str:fmt>/", export.export_list, {"subject": "readings"}, name="reading_export"),
     # Changes to published records waiting for approval
     path("proposals/", proposals.proposal_list, name="proposal_list"),
     path("proposals/<int:pk>/<str:action>/", proposals.proposal_action, name="proposal_action"),

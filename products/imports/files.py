@@ -116,14 +116,19 @@ def _bounded(rows: Iterable) -> Iterator[tuple[int, Sequence]]:
         yield number, row
 
 
-def _map_header(header_row) -> dict[int, Column]:
+def _map_header(header_row, columns: list[Column]) -> dict[int, Column]:
+    by_folded = (
+        COLUMN_BY_FOLDED
+        if columns is COLUMNS
+        else {normalize_search_text(c.header): c for c in columns} | {c.key: c for c in columns}
+    )
     mapping: dict[int, Column] = {}
     for index, cell in enumerate(header_row):
         text = str(cell or "").replace("*", "").strip()
-        column = COLUMN_BY_FOLDED.get(normalize_search_text(text)) or COLUMN_BY_FOLDED.get(text)
+        column = by_folded.get(normalize_search_text(text)) or by_folded.get(text)
         if column and column not in mapping.values():
             mapping[index] = column
-    missing = [c.header for c in COLUMNS if c.required and c not in mapping.values()]
+    missing = [c.header for c in columns if c.required and c not in mapping.values()]
     if missing:
         raise ImportFileError(
             _("The file lacks these columns: %(columns)s. Start from the template.")
@@ -132,9 +137,10 @@ def _map_header(header_row) -> dict[int, Column]:
     return mapping
 
 
-def read_table(data: bytes, filename: str) -> list[tuple[int, dict]]:
+def read_table(data: bytes, filename: str, columns: list[Column] = COLUMNS) -> list[tuple[int, dict]]:
     """Rows of the file as (spreadsheet row number, {column key: raw value}), blank rows skipped.
 
+    ``columns``: the product import's by default; another import (promotion figures) names its own.
     The file is read once, as a stream, and refused (never truncated) past the caps above.
     """
     if len(data) > MAX_FILE_BYTES:
@@ -149,7 +155,7 @@ def read_table(data: bytes, filename: str) -> list[tuple[int, dict]]:
     first = next(rows, None)
     if first is None:
         raise ImportFileError(_("The file is empty."))
-    mapping = _map_header(first[1])
+    mapping = _map_header(first[1], columns)
     result = []
     for number, row in rows:
         values = {column.key: row[index] if index < len(row) else None for index, column in mapping.items()}

@@ -10,6 +10,7 @@ from producers.models import PublicationStatus
 from products.models import SalesChannel
 from tests.factories import make_producer, make_product, make_staff
 from tests.staff.helpers import propose_fields
+from tests.staff.promotion_world import promo_world  # noqa: F401 - a fixture of these tests
 
 
 @pytest.fixture
