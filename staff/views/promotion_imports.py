@@ -52,13 +52,12 @@ def figures_upload(request):
                 form.add_error("file", _("The file has no rows of figures."))
             else:
                 token = uuid.uuid4().hex
-                ext = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
-                path = _path(token, ext)
+                path = _path(token)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 _remove_stale_uploads()
-                path.write_bytes(data)
+                path.write_bytes(imports.dump_rows(rows))  # read once: the preview and confirm reuse it
                 pending = request.session.get(SESSION_KEY, {})
-                pending[token] = {"ext": ext, "name": upload.name[:100], "user": request.user.pk}
+                pending[token] = {"name": upload.name[:100], "user": request.user.pk}
                 request.session[SESSION_KEY] = dict(list(pending.items())[-MAX_PENDING:])
                 return redirect("staff:figures_preview", token=token)
     return render(request, "staff/promotion/figures_upload.html", {"form": form, "columns": READING_COLUMNS})
@@ -70,14 +69,10 @@ def figures_preview(request, token):
     if not _TOKEN.match(token) or token not in pending or pending[token]["user"] != request.user.pk:
         raise Http404
     meta = pending[token]
-    path = _path(token, meta["ext"])
+    path = _path(token)
     if not path.exists():
         raise Http404
-    try:
-        rows = imports.read_table(path.read_bytes(), path.name, READING_COLUMNS)
-    except imports.ImportFileError as error:
-        messages.error(request, str(error))
-        return redirect("staff:figures_upload")
+    rows = imports.load_rows(path.read_bytes())  # the rows read at upload: the file is not read again
     if request.method == "POST":
         try:
             saved = import_figures(rows, request.user)
