@@ -1,6 +1,5 @@
 """Multi-model writes on products: the edit page (product, certificates, photos, channels) and imports."""
 
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
