@@ -34,9 +34,15 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple]:
     try:
         # A few MB of zip can inflate to gigabytes: refuse before openpyxl inflates anything.
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
+            members = archive.infolist()
     except zipfile.BadZipFile as error:
         raise ImportFileError(_("This file is not a valid XLSX spreadsheet.")) from error
+    inflated = sum(info.file_size for info in members)
+    if any(info.filename.lower().endswith("vbaproject.bin") for info in members):
+        # An .xlsm renamed .xlsx: its macros would never run here, but say what is wrong.
+        raise ImportFileError(
+            _("This workbook contains macros. Save it as an .xlsx workbook without macros and try again.")
+        )
     if inflated > MAX_INFLATED_BYTES:
         raise ImportFileError(_("The spreadsheet is too large once unpacked. Split it."))
     try:

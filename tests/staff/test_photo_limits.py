@@ -1,8 +1,6 @@
 """Bounded work per photo save (issue 9, finding 3): longest side and pixels per save, from headers."""
 
 import io
-import struct
-import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,20 +10,10 @@ from PIL import Image, ImageFile
 
 from products import photos
 from products.models import ProductPhoto
-from tests.staff.test_photos import _png_chunk, _post_photo
+from tests.hostile.make_corpus import png_claiming as png_header_only
+from tests.staff.test_photos import _post_photo
 
 pytestmark = pytest.mark.django_db
-
-
-def png_header_only(width: int, height: int) -> bytes:
-    """A PNG whose header claims width × height pixels, with a few bytes of image data."""
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 4096))
-        + _png_chunk(b"IEND", b"")
-    )
 
 
 @pytest.fixture
