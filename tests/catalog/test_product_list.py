@@ -360,11 +360,14 @@ def test_nul_bytes_and_odd_characters_in_every_parameter_are_harmless(client, ca
         st.lists(st.text(max_size=30), max_size=3),
     )
 )
-def test_no_query_string_breaks_the_list(client, params):
+def test_no_query_string_breaks_the_list(client, catalog, params):
     response = client.get(URL, params)
 
     assert response.status_code == 200
-    assert response.context["paginator"].count >= 0
+    # The real count: the catalog fits one page, so it is the number of cards the page shows.
+    shown = slugs_on_page(response.content.decode())
+    assert response.context["paginator"].count == len(shown) == len(set(shown))
+    assert set(shown) <= set(Product.objects.published().values_list("slug", flat=True))
 
 
 def test_each_chosen_filter_has_a_link_that_removes_only_it(client, catalog):
@@ -379,16 +382,38 @@ def test_each_chosen_filter_has_a_link_that_removes_only_it(client, catalog):
     }
 
 
-def test_status_conditions_agree_with_the_queryset_methods(catalog):
+def test_status_conditions_and_queryset_methods_give_literal_lists_on_a_fixed_day(db):
+    """On 15 June 2030: literal expiry dates around the last day and the 90-day window."""
+    import datetime
+
     from products.models import certificate_status_conditions
+    from tests.factories import make_certificate
 
-    day = timezone.localdate()
-    conditions = certificate_status_conditions(day)
-    published = Product.objects.published()
-
-    for name, method in (
-        ("valid", published.certified_valid_on),
-        ("expiring", published.expiring_on),
-        ("expired", published.expired_on),
+    day = datetime.date(2030, 6, 15)
+    for name, expires_on in (
+        ("hết 14/6", datetime.date(2030, 6, 14)),
+        ("hết 15/6", datetime.date(2030, 6, 15)),
+        ("hết 16/6", datetime.date(2030, 6, 16)),
+        ("hết 13/9", datetime.date(2030, 9, 13)),  # the 90th day after 15 June
+        ("hết 14/9", datetime.date(2030, 9, 14)),
     ):
-        assert set(published.filter(conditions[name])) == set(method(day)), name
+        product = make_product(name=name, stars=None)
+        make_certificate(
+            product=product, stars=4, decision_date=datetime.date(2027, 6, 1), expires_on=expires_on
+        )
+    make_product(name="chưa chứng nhận", stars=None)
+    expected = {
+        "valid": {"hết 15/6", "hết 16/6", "hết 13/9", "hết 14/9"},
+        "expiring": {"hết 15/6", "hết 16/6", "hết 13/9"},
+        "expired": {"hết 14/6"},
+    }
+    conditions = certificate_status_conditions(day)
+    products = Product.objects.all()
+
+    def names(queryset):
+        return set(queryset.values_list("name", flat=True))
+
+    assert {status: names(products.filter(conditions[status])) for status in expected} == expected
+    assert names(products.certified_valid_on(day)) == expected["valid"]
+    assert names(products.expiring_on(day)) == expected["expiring"]
+    assert names(products.expired_on(day)) == expected["expired"]

@@ -179,16 +179,37 @@ def test_search_box_on_the_list_page_orders_by_relevance(client, products):
     assert response.context["filter"].sort_order == "relevance"
 
 
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [
+        ("Nước mắm Cửa Hội", "nuoc mam cua hoi"),
+        ("Kẹo cu đơ Thiên Cầm", "keo cu do"),
+        ("ĐẶC SẢN Thạch Hà", "dac san thach ha"),
+        ("Chè xanh Hương Sơn", "che huong son"),
+        ("Mật ong Vũ Quang", "MAT ONG vu quang"),
+        ("Bưởi Phúc Trạch", "buoi phuc trach"),
+        ("Gạo hữu cơ Đức Thọ", "gao huu co duc tho"),
+    ],
+)
+def test_a_product_is_found_by_its_words_typed_without_diacritics(name, typed, db):
+    """The query is typed literally, as a visitor without a Vietnamese keyboard would."""
+    product = make_product(name=name)
+    make_product(name="Sản phẩm khác hẳn")
+
+    assert list(Product.objects.search(typed).values_list("pk", flat=True)) == [product.pk]
+
+
 @pytest.mark.django_db
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(alphabet=VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() + " ", min_size=1, max_size=40))
 def test_any_product_name_is_found_by_its_own_words_typed_without_diacritics(name):
-    words = normalize_search_text(name).split()
+    # The query comes from the test's own table (strip_by_table), never from the folding under test.
+    words = strip_by_table(name).lower().split()
     if not words:
         return
     product = make_product(name=name)
 
-    query = " ".join(strip_by_table(word) for word in words[:3])
+    query = " ".join(words[:3])
 
     assert product.pk in set(Product.objects.search(query).values_list("pk", flat=True))
 

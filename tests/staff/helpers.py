@@ -161,3 +161,31 @@ def form_data_of(html: str, *, form_class: str = "form") -> dict:
         else:
             data[name] = value
     return data
+
+
+def run_threads(*targets) -> None:
+    """Run ``targets`` in threads at once; an exception raised in any of them fails the test.
+
+    A thread's exception would otherwise be printed and lost, and the test would judge only what
+    the threads left behind.
+    """
+    import threading
+
+    errors: list[BaseException] = []
+
+    def guarded(target):
+        def run():
+            try:
+                target()
+            except BaseException as error:  # every error is re-raised below
+                errors.append(error)
+
+        return run
+
+    threads = [threading.Thread(target=guarded(target)) for target in targets]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]

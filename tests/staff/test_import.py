@@ -16,7 +16,7 @@ from producers.models import Producer
 from products.imports import COLUMNS
 from products.models import Certificate, Product
 from tests.factories import import_row
-from tests.staff.helpers import product_form_data, province_snapshot
+from tests.staff.helpers import product_form_data, province_snapshot, run_threads
 
 pytestmark = pytest.mark.django_db
 
@@ -456,13 +456,13 @@ def test_management_command_refuses_file_with_errors(tmp_path, editor_a):
     assert not Product.objects.exists()
 
 
-# The normal suite imports 1,000 rows; OCOP_IMPORT_ROWS=5000 measures the 5,000-row case:
-#   OCOP_IMPORT_ROWS=5000 pytest tests/staff/test_import.py -k rows_import -s
+# The normal suite imports 1,000 rows; OCOP_IMPORT_ROWS=5000 runs the 5,000-row case. How long it
+# takes belongs to the bench (make bench), not to a test.
 IMPORT_ROWS = int(os.environ.get("OCOP_IMPORT_ROWS", "1000"))
 
 
 @pytest.mark.slow
-def test_many_rows_import_in_reasonable_time(tmp_path, editor_a):
+def test_many_rows_import_every_row(tmp_path, editor_a):
     rows = [
         row(
             product_name=f"Sản phẩm số {i}",
@@ -475,13 +475,14 @@ def test_many_rows_import_in_reasonable_time(tmp_path, editor_a):
     path = tmp_path / "big.xlsx"
     path.write_bytes(xlsx(rows))
 
-    started = time.monotonic()
     call_command("import_products", str(path), "--province", "ha-tinh", "--user", "editor-a", "--no-progress")
-    elapsed = time.monotonic() - started
 
-    print(f"{IMPORT_ROWS:,}-row import: {elapsed:.1f} s")
     assert Product.objects.count() == IMPORT_ROWS
     assert Product.objects.filter(stars=5).count() == IMPORT_ROWS // 3
+    assert Producer.objects.filter(province__slug="ha-tinh").count() == min(IMPORT_ROWS, 700)
+    n = IMPORT_ROWS - 1
+    last = Product.objects.get(name=f"Sản phẩm số {n}")
+    assert (last.stars, last.certificates.get().decision_number) == (3 + n % 3, f"{n}/QĐ-UBND")
 
 
 def test_zip_bomb_xlsx_is_refused_before_unpacking(client, editor_a, db):
@@ -567,11 +568,7 @@ def test_concurrent_imports_into_one_province_do_not_duplicate(reference_data):
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_threads(worker, worker)
 
     assert Product.objects.count() == 2
     assert sorted(r["create"] for r in results) == [0, 2]
@@ -682,11 +679,7 @@ def test_edit_saved_while_an_import_is_checking_is_never_overwritten(reference_d
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=importer), threading.Thread(target=editor)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_threads(importer, editor)
 
     story = Product.objects.get(pk=product.pk).story
     assert (outcome, story) in ((["refused"], "từ tệp"), (["saved"], "sửa tay"))

@@ -367,6 +367,8 @@ def admin_pages(w) -> list[str]:
         reverse("admin:products_certificate_add"),
         reverse("admin:products_certificate_change", args=[b["pending"].certificates.get().pk]),
         reverse("admin:producers_changeproposal_changelist"),
+        reverse("admin:producers_producer_history", args=[b["draft_producer"].pk]),
+        reverse("admin:products_product_history", args=[b["published"].pk]),
     ]
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from producers.models import PublicationStatus
 from products.models import Certificate, Product, ProductPhoto, SalesChannel
 from tests.factories import png_bytes
-from tests.staff.helpers import product_form_data
+from tests.staff.helpers import product_form_data, run_threads
 
 pytestmark = pytest.mark.django_db
 
@@ -341,11 +341,17 @@ def test_two_simultaneous_saves_of_one_version_let_exactly_one_through(reference
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=save, args=(f"bản {i}",)) for i in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_threads(lambda: save("bản 0"), lambda: save("bản 1"))
 
     assert sorted(outcomes) == ["refused", "saved"]
     assert Product.objects.get(pk=product.pk).version == 2
+
+
+def test_race_tests_see_an_exception_raised_in_a_thread():
+    """The race tests run their threads with run_threads: a thread's error fails the test."""
+
+    def broken():
+        raise ValueError("lost in a thread")
+
+    with pytest.raises(ValueError, match="lost in a thread"):
+        run_threads(lambda: None, broken)
