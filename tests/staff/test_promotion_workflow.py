@@ -93,7 +93,7 @@ def test_editor_records_a_livestream_with_figures_and_an_approver_publishes_them
 
     client.force_login(approver_a)
     page = client.get(reverse("staff:activity_detail", args=[activity.pk])).content.decode()
-    assert "Publish the 4 waiting figures" in page or "Xuất bản 4 số liệu đang chờ" in page
+    assert "Công bố 4 số liệu đang chờ" in page
     client.post(
         reverse("staff:activity_status", args=[activity.pk, "publish"]), {"version": activity.version}
     )
