@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from producers.models import Producer, Province
 from producers.text import fold
+from products.certificates import looks_like_decision_number
 from products.models import STAR_ORDER, Category, certificate_status_conditions
 
 MAX_QUERY_LENGTH = 200
@@ -153,6 +154,8 @@ class CatalogFilter(django_filters.FilterSet):
     # Filter methods -------------------------------------------------------------------------
 
     def filter_search(self, queryset, name, value):
+        if looks_like_decision_number(value):  # an exact look-up, apart from the word search
+            return queryset.with_decision_number(value)
         return queryset.search(value)
 
     def filter_category(self, queryset, name, value):

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from products import views
+from products import trust, views
 
 app_name = "products"
 
 urlpatterns = [
     path("products/", views.ProductListView.as_view(), name="product_list"),
     path("products/<slug:slug>/", views.ProductDetailView.as_view(), name="product_detail"),
+    path("ocop/", trust.ocop_page, name="ocop"),
+    path("verify/", trust.verify, name="verify"),
     path("products/<slug:slug>/label.svg", views.product_label, name="product_label"),
 ]

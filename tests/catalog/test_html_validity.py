@@ -36,6 +36,12 @@ PAGES = [
     "/campaigns/livestreams/",
     "/en/campaigns/livestreams/",
     "/producers/keo-ba-ly/",
+    "/ocop/",
+    "/en/ocop/",
+    "/verify/",
+    "/verify/?q=1/QĐ-UBND",
+    "/verify/?q=9999/QD-KHONG",
+    "/en/verify/?q=OCOP-0000",
 ]
 
 
