@@ -37,6 +37,8 @@ PAGES = [
     "/en/campaigns/livestreams/",
     "/producers/keo-ba-ly/",
     "/ocop/",
+    "/products/keo-cu-do-thien-cam/ask/",
+    "/ask/sent/",
     "/producers/",
     "/producers/?province=ha-tinh&youth=1&kind=nope",
     "/en/producers/?category=I",
