@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from products import search_help
 from products.certificates import VALID_STATUSES
 from products.filters import CatalogFilter
 from products.models import STAR_ORDER, Certificate, Product
@@ -49,6 +50,8 @@ class ProductListView(FilterView):
         context["notices"] = self.filterset.notices
         context["active_filters"] = self.filterset.active_filters()
         context["page_title"] = _page_title(self.filterset)
+        if not context["page_obj"].object_list:
+            context["suggestions"] = search_help.suggestions(self.filterset)
         requested = self.request.GET.get("page", "")
         page = context["page_obj"]
         if requested and requested != str(page.number):

@@ -30,7 +30,7 @@ def test_product_page_has_the_form_and_a_question_is_stored_and_forwarded(
     client, product, django_capture_on_commit_callbacks
 ):
     page = client.get(product.get_absolute_url()).content.decode()
-    assert 'action="/products/keo-cu-do/ask/"' in page and 'name="website"' in page
+    assert '/products/keo-cu-do/ask/"' in page and 'name="website"' in page
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/products/keo-cu-do/ask/", GOOD)
