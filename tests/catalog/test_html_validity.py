@@ -37,6 +37,7 @@ PAGES = [
     "/en/campaigns/livestreams/",
     "/producers/keo-ba-ly/",
     "/ocop/",
+    "/products/print/?province=ha-tinh&stars=4",
     "/products/keo-cu-do-thien-cam/ask/",
     "/ask/sent/",
     "/producers/",
