@@ -25,6 +25,8 @@ RATE_LIMITED_VIEWS = {
     "products:product_label": "label",
     "staff:product_export": "export",
     "staff:producer_export": "export",
+    "inquiries:ask_product": "inquiry",
+    "inquiries:ask_producer": "inquiry",
 }
 
 
@@ -54,6 +56,8 @@ def scope_of(request) -> str | None:
     scope = RATE_LIMITED_VIEWS.get(request.resolver_match.view_name)
     if scope == "search" and not request.GET.get("q", "").strip():
         return None
+    if scope == "inquiry" and request.method != "POST":
+        return None  # reading the form is free; sending a question counts
     return scope
 
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "producers",
     "products",
     "promotion",
+    "inquiries",
     "staff",
     "demo",
     # Site-wide management commands (backup, restore) live in ocop_catalog/management/.
@@ -267,7 +268,11 @@ RATE_LIMITS = {
     "sitemap": env_rate("DJANGO_RATE_LIMIT_SITEMAP", "60/60"),
     "label": env_rate("DJANGO_RATE_LIMIT_LABEL", "60/60"),  # printable label and QR code
     "export": env_rate("DJANGO_RATE_LIMIT_EXPORT", "30/60"),  # staff CSV/XLSX exports
+    "inquiry": env_rate("DJANGO_RATE_LIMIT_INQUIRY", "5/3600"),  # questions sent to producers
 }
+# Buyers' questions to producers (personal data) are deleted this many days after they arrive,
+# by `manage.py delete_old_inquiries` (run it daily).
+INQUIRY_RETENTION_DAYS = int(os.environ.get("DJANGO_INQUIRY_RETENTION_DAYS", "180"))
 
 # Errors (with their traceback) and the audit trail (ocop.audit: sign-ins, exports, imports)
 # go to the console, to DJANGO_LOG_FILE when set, and errors are mailed to ADMINS when set.
@@ -279,6 +284,13 @@ EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+# Questions forwarded to producers: printed on the console in development unless configured.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 LOGGING = build_logging(
     level=os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
     log_file=os.environ.get("DJANGO_LOG_FILE") or None,

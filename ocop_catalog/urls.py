@@ -32,6 +32,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("products.urls")),
+    path("", include("inquiries.urls")),
     path("", include("producers.urls")),
     path("", include("promotion.urls")),
     path("admin/", admin.site.urls),

@@ -19,7 +19,6 @@ from django.views.static import serve
 from producers.models import Province
 from producers.text import fold
 from products.models import Product
-from products.sharing import absolute_url
 
 FEATURED = 8
 NEWEST = 8
@@ -55,7 +54,7 @@ def home(request):
 
 @require_safe
 def robots_txt(request):
-    sitemap = absolute_url(reverse("sitemap"), request)
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
     # Admin and the staff workspace, in both languages: nothing there is for search engines.
     private = ["/admin/", "/en/admin/", "/staff/", "/en/staff/", "/healthz"]
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in private), f"Sitemap: {sitemap}", ""]

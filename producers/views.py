@@ -1,5 +1,6 @@
 """Public producer and province pages."""
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -9,6 +10,7 @@ from producers.models import Producer, Province
 from products.models import Category, Product
 
 PROVINCE_PRODUCTS = 12
+PRODUCER_PRODUCTS = 24
 PROVINCE_PRODUCERS = 60
 
 
@@ -23,9 +25,10 @@ class ProducerDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["products"] = (
-            Product.objects.published().filter(producer=self.object).for_listing().by_stars()
-        )
+        products = Product.objects.published().filter(producer=self.object).for_listing().by_stars()
+        page = Paginator(products, PRODUCER_PRODUCTS).get_page(self.request.GET.get("page"))
+        context["page_obj"] = page
+        context["products"] = page.object_list
         return context
 
 

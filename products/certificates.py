@@ -7,9 +7,11 @@ builder all use these; none of them restates a rule. This module does not import
 
 import calendar
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Replace, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -94,3 +96,31 @@ def validate_decision_date(value: datetime.date) -> None:
     """A decision date is a day that has come: never in the future."""
     if value > timezone.localdate():
         raise ValidationError(_("The decision date cannot be in the future."), code="future")
+
+
+# What decision_key() removes or maps, in the order the database applies it.
+_DECISION_KEY_REPLACEMENTS = (" ", ""), ("\t", ""), ("Đ", "D"), ("đ", "D"), ("Ð", "D"), ("ð", "D")
+
+
+def decision_key(number: str) -> str:
+    """A decision number folded for exact matching: "2394 / qđ-ubnd" -> "2394/QD-UBND"."""
+    for old, new in _DECISION_KEY_REPLACEMENTS:
+        number = number.replace(old, new)
+    return "".join(number.split()).upper()
+
+
+def decision_key_expression(field: str):
+    """``decision_key()`` as a database expression of ``field`` (for a generated column)."""
+    expression = models.F(field)
+    for old, new in _DECISION_KEY_REPLACEMENTS:
+        expression = Replace(expression, models.Value(old), models.Value(new))
+    return Upper(expression)
+
+
+# "2394/QĐ-UBND", "12 / qd-ubnd": digits, a slash, then a letter (so "1/2 kg" is not one).
+_DECISION_NUMBER = re.compile(r"^\d+\s*/\s*[^\W\d_]", re.UNICODE)
+
+
+def looks_like_decision_number(text: str) -> bool:
+    """Whether a search is a decision number, to be matched exactly rather than as words."""
+    return bool(_DECISION_NUMBER.match(text.strip()))

@@ -21,7 +21,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from producers.models import Producer, Province
-from producers.text import fold
+from producers.text import fold, search_terms
+from products.certificates import looks_like_decision_number
 from products.models import STAR_ORDER, Category, certificate_status_conditions
 
 MAX_QUERY_LENGTH = 200
@@ -146,6 +147,13 @@ class CatalogFilter(django_filters.FilterSet):
                 _("The search text was shortened to its first %(count)d characters.")
                 % {"count": MAX_QUERY_LENGTH}
             )
+        if query and not search_terms(query) and not looks_like_decision_number(query):
+            # Only symbols, or a script the search does not fold (it keeps Latin letters and digits).
+            self.notices.append(
+                _("“%(value)s” has no letters or digits the search understands; it was ignored.")
+                % {"value": query[:40]}
+            )
+            query = ""
         if query:
             cleaned["q"] = query
         return cleaned
@@ -153,6 +161,8 @@ class CatalogFilter(django_filters.FilterSet):
     # Filter methods -------------------------------------------------------------------------
 
     def filter_search(self, queryset, name, value):
+        if looks_like_decision_number(value):  # an exact look-up, apart from the word search
+            return queryset.with_decision_number(value)
         return queryset.search(value)
 
     def filter_category(self, queryset, name, value):

@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, Q, Value, When
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -19,7 +19,7 @@ from producers.models import CatalogQuerySet, Producer, PublicationStatus
 from producers.permissions import in_editable_provinces
 from producers.text import normalize_search_text, search_terms
 from products import certificates
-from products.certificates import EXPIRING_WITHIN_DAYS
+from products.certificates import EXPIRING_WITHIN_DAYS, decision_key_expression
 from products.media import ScanValidator, scan_upload_to
 
 
@@ -145,11 +145,18 @@ class ProductQuerySet(CatalogQuerySet):
 
     def for_listing(self):
         """Everything a product card shows, in one query (the cover photo is prefetched)."""
-        return self.select_related("producer__province", "category", "current_certificate").prefetch_related(
-            models.Prefetch(
-                "photos",
-                queryset=ProductPhoto.objects.order_by("position", "pk"),
-                to_attr="ordered_photos",
+        return (
+            self.select_related("producer__province", "category", "current_certificate")
+            .prefetch_related(
+                models.Prefetch(
+                    "photos",
+                    queryset=ProductPhoto.objects.order_by("position", "pk"),
+                    to_attr="ordered_photos",
+                )
+            )
+            # With no current certificate, whether it ever had one: then all were revoked.
+            .annotate(
+                has_certificate=models.Exists(Certificate.objects.filter(product=models.OuterRef("pk")))
             )
         )
 
@@ -193,6 +200,13 @@ class ProductQuerySet(CatalogQuerySet):
             score += Case(When(_word_prefix("search_name", term), then=Value(1)), default=0)
         return matching.annotate(relevance=score)
 
+    def with_decision_number(self, number: str):
+        """Products with a certificate of this decision number (folded: ``decision_key``)."""
+        key = certificates.decision_key(number)
+        return self.filter(pk__in=Certificate.objects.filter(decision_key=key).values("product_id")).annotate(
+            relevance=Value(0)
+        )
+
     def refresh_search_fields(self) -> int:
         """Recompute ``search_text`` and ``search_name`` of these products; returns how many changed."""
         changed = []
@@ -204,20 +218,33 @@ class ProductQuerySet(CatalogQuerySet):
         Product.objects.bulk_update(changed, ["search_text", "search_name"], batch_size=500)
         return len(changed)
 
-    def sync_current_certificates(self) -> int:
+    def sync_current_certificates(self, day: datetime.date | None = None) -> int:
         """Store each product's current certificate, stars and expiry; the one place they are set.
 
-        The current certificate is the latest (by decision date, then id) that is not revoked.
-        One set-based UPDATE whatever the number of products; returns how many it matched.
+        The current certificate is the latest (by decision date, then id) not revoked on ``day``
+        (today by default): a revocation dated later takes effect on its date, and until then
+        the product's stored validity ends the day before it. Run daily (``sync_certificates``)
+        so that a revocation reaching its date clears the stars. Returns how many it matched.
         """
-        latest = Certificate.objects.filter(product=models.OuterRef("pk"), revoked_on__isnull=True).order_by(
-            "-decision_date", "-pk"
+        day = day or timezone.localdate()
+        latest = (
+            Certificate.objects.filter(product=models.OuterRef("pk"))
+            .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=day))
+            .order_by("-decision_date", "-pk")
         )
-        return self.update(
+        matched = self.update(
             current_certificate=models.Subquery(latest.values("pk")[:1]),
             stars=models.Subquery(latest.values("stars")[:1]),
             certificate_expires_on=models.Subquery(latest.values("expires_on")[:1]),
         )
+        # A revocation still ahead: the validity the catalog filters on ends the day before it.
+        pending = self.filter(current_certificate__revoked_on__isnull=False).values_list(
+            "pk", "current_certificate__revoked_on", "current_certificate__expires_on"
+        )
+        for pk, revoked_on, expires_on in pending:
+            last_day = min(expires_on, revoked_on - datetime.timedelta(days=1))
+            Product.objects.using(self.db).filter(pk=pk).update(certificate_expires_on=last_day)
+        return matched
 
 
 class Product(models.Model):
@@ -419,6 +446,15 @@ class Certificate(models.Model):
     potential_five_star = models.BooleanField(_("potential five-star"), default=False)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     revocation_reason = models.CharField(_("reason for revocation"), max_length=255, blank=True)
+    # The decision number folded for exact look-ups (/verify/, a search by number): no spaces,
+    # upper case, Đ/đ as D; products.verification.decision_key() folds a query the same way.
+    # Computed by the database, so every writer (bulk_create included) keeps it right.
+    decision_key = models.GeneratedField(
+        expression=decision_key_expression("decision_number"),
+        output_field=models.CharField(max_length=60),
+        db_persist=True,
+        db_index=True,
+    )
     # PDF, JPEG or PNG by content, stored under a random name (products.media).
     scan = models.FileField(
         _("certificate scan"),
@@ -430,7 +466,7 @@ class Certificate(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["decision_key"])
     objects = CertificateQuerySet.as_manager()
 
     class Meta:

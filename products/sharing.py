@@ -13,10 +13,16 @@ from products.models import Certificate, Product
 
 
 def absolute_url(path: str, request: HttpRequest | None = None) -> str:
-    """``path`` as a full URL: from the request when there is one, else from ``settings.SITE_URL``."""
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.SITE_URL + path
+    """``path`` as a full URL on the site's public origin, ``settings.SITE_URL``.
+
+    Never the request's host: a label printed or a link shared from a staff member's office
+    address (or any other name the server answers to) must still open the public page.
+    ``request`` is accepted for the callers' convenience and ignored. An already absolute
+    ``path`` (media on another origin) is returned as it is.
+    """
+    if path.startswith(("https://", "http://")):
+        return path
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def qr_code(url: str) -> segno.QRCode:

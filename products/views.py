@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from products import search_help
 from products.certificates import VALID_STATUSES
 from products.filters import CatalogFilter
 from products.models import STAR_ORDER, Certificate, Product
 from products.sharing import absolute_url, label_svg, product_json_ld, qr_svg
+from products.verification import short_code
 
 RELATED_PRODUCTS = 4
 
@@ -48,6 +50,8 @@ class ProductListView(FilterView):
         context["notices"] = self.filterset.notices
         context["active_filters"] = self.filterset.active_filters()
         context["page_title"] = _page_title(self.filterset)
+        if not context["page_obj"].object_list:
+            context["suggestions"] = search_help.suggestions(self.filterset)
         requested = self.request.GET.get("page", "")
         page = context["page_obj"]
         if requested and requested != str(page.number):
@@ -81,8 +85,8 @@ class ProductDetailView(DetailView):
         today = timezone.localdate()
         certificates = product.all_certificates
         # The current certificate; failing that (all revoked) the latest one, shown as revoked.
-        # Revoked even when its revocation date is still ahead: the catalog stops counting a
-        # certificate once a revocation is recorded (sync_current_certificates), and so does this page.
+        # A revocation dated ahead takes effect on its date (sync_current_certificates): until
+        # then the certificate is valid and the page says when it will be revoked.
         certificate = product.current_certificate
         status = certificate.status_on(today) if certificate else None
         if certificate is None and certificates:
@@ -102,6 +106,10 @@ class ProductDetailView(DetailView):
                 "certificate_status": status,
                 "certificate_valid": valid,
                 "days_left": (certificate.expires_on - today).days if certificate else None,
+                "revocation_ahead": bool(
+                    certificate and certificate.revoked_on and certificate.revoked_on > today
+                ),
+                "short_code": short_code(certificate.pk) if certificate else "",
                 "earlier_certificates": [
                     c for c in certificates if certificate is None or c.pk != certificate.pk
                 ],
@@ -154,6 +162,7 @@ def product_label(request, slug):
         lines["until"] = _("Valid until %(date)s") % {
             "date": date_format(certificate.expires_on, "SHORT_DATE_FORMAT")
         }
+        lines["code"] = _("Check code %(code)s") % {"code": short_code(certificate.pk)}
     response = HttpResponse(label_svg(product, url, status=status, lines=lines), content_type="image/svg+xml")
     response["Content-Disposition"] = f'attachment; filename="ocop-{product.slug}.svg"'
     return response

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from staff import accounts
-from staff.views import dashboard, export, imports, producers, products, promotion, proposals
+from staff.views import dashboard, export, imports, inquiries, producers, products, promotion, proposals
 from staff.views import promotion_activities as activities
 from staff.views import promotion_imports as figure_imports
 
@@ -55,6 +55,10 @@ urlpatterns = [
     # Changes to published records waiting for approval
     path("proposals/", proposals.proposal_list, name="proposal_list"),
     path("proposals/<int:pk>/<str:action>/", proposals.proposal_action, name="proposal_action"),
+    # Buyers' questions to the province's producers
+    path("inquiries/", inquiries.inquiry_list, name="inquiry_list"),
+    path("inquiries/<int:pk>/", inquiries.inquiry_detail, name="inquiry_detail"),
+    path("inquiries/<int:pk>/<str:action>/", inquiries.inquiry_status, name="inquiry_status"),
     # Spreadsheet import
     path("import/", imports.import_upload, name="import_upload"),
     path("import/template/<str:fmt>/", imports.import_template, name="import_template"),

@@ -1,14 +1,14 @@
 """Template tags of the public catalog: certificate badges, prices, language links, JSON-LD."""
 
 from django import template
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from products import filters
-from products.certificates import VALID_STATUSES
+from products.certificates import VALID_STATUSES, Status
 from products.sharing import json_ld
 
 register = template.Library()
@@ -18,6 +18,8 @@ register = template.Library()
 def certificate_badge(product, day=None):
     """A product's star badge; filled and green only while its current certificate is valid."""
     status = product.validity_on(day or timezone.localdate())
+    if status is None and getattr(product, "has_certificate", False):
+        status = Status.REVOKED  # certificates on record, none current: all revoked
     return {
         "stars": product.stars,
         "status": status,
@@ -64,6 +66,12 @@ def language_links(context) -> list[dict]:
 def to_json_ld(data) -> str:
     """``data`` as JSON that is safe inside ``<script type="application/ld+json">``."""
     return mark_safe(json_ld(data))
+
+
+@register.simple_tag
+def ocop_url() -> str:
+    """The page that explains the star levels; every star badge links to it."""
+    return reverse("products:ocop")
 
 
 @register.filter

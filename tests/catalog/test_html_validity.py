@@ -36,6 +36,18 @@ PAGES = [
     "/campaigns/livestreams/",
     "/en/campaigns/livestreams/",
     "/producers/keo-ba-ly/",
+    "/ocop/",
+    "/products/print/?province=ha-tinh&stars=4",
+    "/products/keo-cu-do-thien-cam/ask/",
+    "/ask/sent/",
+    "/producers/",
+    "/producers/?province=ha-tinh&youth=1&kind=nope",
+    "/en/producers/?category=I",
+    "/en/ocop/",
+    "/verify/",
+    "/verify/?q=1/QĐ-UBND",
+    "/verify/?q=9999/QD-KHONG",
+    "/en/verify/?q=OCOP-0000",
 ]
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from products.models import SalesChannel, Standard
+from products.models import Product, SalesChannel, Standard
 from tests.factories import make_certificate, make_producer, make_product
 from tests.qr import decode
 from tests.sample_catalog import add_valid_products, build_catalog, make_photo, slugs_on_page
@@ -133,14 +133,15 @@ def test_product_page_escapes_user_text(client, rich_product):
     assert "<rang>" not in html and "&lt;rang&gt;" in html
 
 
-def test_product_page_has_canonical_open_graph_and_json_ld(client, rich_product):
+def test_product_page_has_canonical_open_graph_and_json_ld(client, rich_product, settings):
+    settings.SITE_URL = "https://ocop.example.vn"
     html = html_of(client, rich_product.get_absolute_url())
 
-    canonical = "http://testserver/products/keo-cu-do-thien-cam/"
+    canonical = "https://ocop.example.vn/products/keo-cu-do-thien-cam/"
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert f'<meta property="og:url" content="{canonical}">' in html
     assert '<meta property="og:title" content="Kẹo cu đơ Thiên Cầm">' in html
-    assert 'property="og:image" content="http://testserver/media/products/photos/keo' in html
+    assert 'property="og:image" content="https://ocop.example.vn/media/products/photos/keo' in html
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["@type"] == "Product" and data["name"] == "Kẹo cu đơ Thiên Cầm" and data["url"] == canonical
     assert data["offers"] == {
@@ -153,20 +154,23 @@ def test_product_page_has_canonical_open_graph_and_json_ld(client, rich_product)
     assert "<rang>" not in re.search(r"ld\+json\">(.*?)</script>", html, re.S).group(1)
 
 
-def test_qr_code_encodes_the_canonical_url(client, rich_product):
+def test_qr_code_encodes_the_canonical_url(client, rich_product, settings):
+    settings.SITE_URL = "https://ocop.example.vn"
     response = client.get(rich_product.get_absolute_url())
 
-    assert decode(response.context["qr_svg"]) == "http://testserver/products/keo-cu-do-thien-cam/"
+    assert decode(response.context["qr_svg"]) == "https://ocop.example.vn/products/keo-cu-do-thien-cam/"
     assert response.context["qr_svg"] in response.content.decode()
 
 
-def test_english_qr_code_encodes_the_english_url(client, rich_product):
+def test_english_qr_code_encodes_the_english_url(client, rich_product, settings):
+    settings.SITE_URL = "https://ocop.example.vn"
     response = client.get("/en/products/keo-cu-do-thien-cam/")
 
-    assert decode(response.context["qr_svg"]) == "http://testserver/en/products/keo-cu-do-thien-cam/"
+    assert decode(response.context["qr_svg"]) == "https://ocop.example.vn/en/products/keo-cu-do-thien-cam/"
 
 
-def test_printable_label_is_an_svg_download_with_the_qr_code(client, rich_product):
+def test_printable_label_is_an_svg_download_with_the_qr_code(client, rich_product, settings):
+    settings.SITE_URL = "https://ocop.example.vn"
     response = client.get("/products/keo-cu-do-thien-cam/label.svg")
 
     assert response["Content-Type"] == "image/svg+xml"
@@ -174,7 +178,7 @@ def test_printable_label_is_an_svg_download_with_the_qr_code(client, rich_produc
     svg = response.content.decode()
     assert svg.startswith("<?xml") and "Kẹo cu đơ Thiên Cầm" in svg and "2394/QĐ-UBND" in svg
     assert "15/10/2027" in svg
-    assert decode(svg) == "http://testserver/products/keo-cu-do-thien-cam/"
+    assert decode(svg) == "https://ocop.example.vn/products/keo-cu-do-thien-cam/"
 
 
 def test_label_of_an_expired_product_carries_no_stars(client):
@@ -209,21 +213,29 @@ def test_revoked_product_page_says_revoked(client):
     assert "award" not in response.context["json_ld"]
 
 
-def test_certificate_revoked_with_a_later_date_never_looks_valid_on_the_product_page(client):
-    # The catalog stops counting a certificate once a revocation is recorded, whatever its date;
-    # the product page must agree with the list, the label and the JSON-LD.
+def test_certificate_revoked_with_a_later_date_stays_valid_until_that_date(client):
+    # A revocation dated ahead takes effect on its date: until then the product is valid, the
+    # page says when it will be revoked, and the list stops counting it from that day on.
     product = make_product(slug="revoked-later", stars=4)
     certificate = product.current_certificate
-    certificate.revoked_on = timezone.localdate() + datetime.timedelta(days=5)
+    revoked_on = timezone.localdate() + datetime.timedelta(days=5)
+    certificate.revoked_on = revoked_on
+    certificate.revocation_reason = "Vi phạm an toàn thực phẩm"
     certificate.save()
+    product.refresh_from_db()
 
     response = client.get(product.get_absolute_url())
     html = response.content.decode()
 
-    assert response.context["certificate_status"] == "revoked"
-    assert "certificate-revoked" in html and "certificate-valid" not in html
-    assert "badge-stars" not in html.split('id="certificate-title"')[1].split("</section>")[0]
-    assert "award" not in response.context["json_ld"]
+    assert response.context["certificate_status"] == "valid" and response.context["revocation_ahead"]
+    assert "revocation-ahead" in html and "Vi phạm an toàn thực phẩm" in html
+    assert response.context["json_ld"]["award"].startswith("OCOP 4★")
+    assert product.stars == 4 and product.certificate_expires_on == revoked_on - datetime.timedelta(days=1)
+    assert not Product.objects.filter(pk=product.pk).certified_valid_on(revoked_on).exists()
+
+    Product.objects.filter(pk=product.pk).sync_current_certificates(day=revoked_on)
+    product.refresh_from_db()
+    assert product.stars is None and product.current_certificate is None
 
 
 def test_expiring_product_page_says_how_many_days_are_left(client):
@@ -291,11 +303,11 @@ def test_unpublished_producer_is_404(client, catalog):
 
 def test_producer_page_query_count_does_not_grow(client, django_assert_num_queries, catalog):
     producer = catalog.mam.producer
-    with django_assert_num_queries(4):  # producer, products, photos, featured in (promotion)
+    with django_assert_num_queries(5):  # producer, product count, products, photos, featured in
         client.get(producer.get_absolute_url())
     for _ in range(10):
         make_product(producer=producer)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(producer.get_absolute_url())
 
 

@@ -264,8 +264,9 @@ def test_every_card_states_its_certificate_and_no_expired_card_looks_valid(clien
     html = client.get(URL + "?status=expired").content.decode()
 
     assert "badge-valid" not in html and "badge-expiring" not in html
-    assert html.count("badge-expired") == 1  # expired: says so, with its date
-    assert html.count("badge-none") == 1  # revoked: "No valid OCOP certificate"
+    assert html.count("badge-expired") == 2  # expired with its date, and revoked
+    assert "Chứng nhận đã bị thu hồi" in html
+    assert "badge-none" not in html  # every certificate revoked: "revoked", not "no certificate"
 
 
 def test_list_page_has_labelled_controls(client, catalog):

@@ -20,9 +20,10 @@ MAY_IMPORT = {
     "producers": set(),
     "products": {"producers"},
     "promotion": {"products", "producers"},
-    "staff": {"promotion", "products", "producers"},
+    "inquiries": {"products", "producers"},
+    "staff": {"inquiries", "promotion", "products", "producers"},
     "demo": {"promotion", "products", "producers"},
-    "ocop_catalog": {"staff", "promotion", "products", "producers"},
+    "ocop_catalog": {"staff", "inquiries", "promotion", "products", "producers"},
 }
 # The only imports against the layering: producers' public pages show the province's products.
 EXCEPTIONS = {("producers/views.py", "products")}

@@ -2,6 +2,7 @@
 
 from html.parser import HTMLParser
 
+from inquiries.models import Inquiry
 from producers import proposals
 from producers.models import ChangeProposal, Producer
 from products.models import Certificate, Product, ProductPhoto, SalesChannel
@@ -16,6 +17,7 @@ def province_snapshot(slug: str = "nghe-an"):
         list(ProductPhoto.objects.filter(product__producer__province__slug=slug).order_by("pk").values()),
         list(SalesChannel.objects.filter(product__producer__province__slug=slug).order_by("pk").values()),
         list(ChangeProposal.objects.filter(province__slug=slug).order_by("pk").values()),
+        list(Inquiry.objects.filter(producer__province__slug=slug).order_by("pk").values()),
         Producer.history.filter(province__slug=slug).count(),
         Product.history.filter(producer__province__slug=slug).count(),
     )

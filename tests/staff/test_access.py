@@ -90,6 +90,12 @@ MATRIX = [
         {"GET": [405] * 5, "POST": [LOGIN, 404, 404, "302+", "302+"]},
     ),
     ("proposal_action", ("proposal_b", "delete"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 404, 404]}),
+    # Buyers' questions (issue 12): B's question is personal data of B's province only.
+    ("inquiry_list", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
+    ("inquiry_detail", "inquiry_b", {"GET": [LOGIN, 404, 404, 200, 200], "POST": [405] * 5}),
+    ("inquiry_status", ("inquiry_b", "spam"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, "302+", "302+"]}),
+    # B's producer has no email: nothing is sent, nothing changes, for those allowed.
+    ("inquiry_status", ("inquiry_b", "forward"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 302, 302]}),
     ("login", None, {"GET": [200, 302, 302, 302, 302], "POST": [200, 302, 302, 302, 302]}),
     ("logout", None, {"GET": [405] * 5, "POST": [302] * 5}),
 ]
@@ -110,8 +116,16 @@ def _url(entry, world):
 
 @pytest.fixture
 def world(world, proposals):
-    """The staff tests' world, with a pending proposal in each province."""
-    return {**world, **proposals}
+    """The staff tests' world, with a pending proposal and a buyer's question in each province."""
+    from inquiries.models import Inquiry
+
+    questions = {
+        f"inquiry_{key}": Inquiry.objects.create(
+            producer=world[f"producer_{key}"], name="Người mua", contact="0912345678", message="Xin báo giá."
+        )
+        for key in ("a", "b")
+    }
+    return {**world, **proposals, **questions}
 
 
 @pytest.fixture
@@ -131,8 +145,9 @@ def test_matrix_covers_every_staff_url():
 
     assert {p.name for p in urlpatterns} == {entry[0] for entry in MATRIX} | PROMOTION_NAMES
     # The number of cells reported in the closing notes: 300 for issue 6's URLs, then 50 more
-    # for the approval queue and the approve, reject and withdraw actions (issue 9).
-    assert len(CELLS) * 2 == 350
+    # for the approval queue and the approve, reject and withdraw actions (issue 9), then 40
+    # for the inbox of buyers' questions (issue 12).
+    assert len(CELLS) * 2 == 390
 
 
 @pytest.mark.parametrize(("role", "index"), CELLS, ids=[f"{r}-{MATRIX[i][0]}-{i}" for r, i in CELLS])
@@ -159,6 +174,9 @@ def test_role_url_method_matrix(role, index, users, world):
 
 def test_province_a_staff_never_see_province_b_rows_in_lists(client, editor_a, world):
     client.force_login(editor_a)
+    questions = client.get(reverse("staff:inquiry_list")).content.decode()
+    assert f'data-inquiry="{world["inquiry_a"].pk}"' in questions
+    assert f'data-inquiry="{world["inquiry_b"].pk}"' not in questions
 
     products = client.get(reverse("staff:product_list")).content.decode()
     producers = client.get(reverse("staff:producer_list")).content.decode()

@@ -67,6 +67,7 @@ def seed_province(slug: str, tag: str, editor) -> dict:
     proposal = propose_fields(published, editor, name=f"{tag}-Tên đề xuất")
     return {
         **seed_promotion(slug, tag),
+        "inquiry": seed_inquiry(published, tag),
         "draft_producer": draft,
         "producer": public,
         "pending": pending,
@@ -85,6 +86,19 @@ def seed_promotion(slug: str, tag: str) -> dict:
     make_reading(activity=activity, measure="views", value=4321, status=PENDING, source_text=f"{tag}-Nguồn")
     support = make_support(campaign=campaign, recipient=f"{tag}-Người nhận", status=DRAFT)
     return {"campaign": campaign, "activity": activity, "support": support}
+
+
+def seed_inquiry(product, tag: str):
+    """A buyer's question about the province's product, the buyer named ``tag-…``."""
+    from inquiries.models import Inquiry
+
+    return Inquiry.objects.create(
+        producer=product.producer,
+        product=product,
+        name=f"{tag}-Người mua",
+        contact="0912345678",
+        message="Giá?",
+    )
 
 
 def figures_file(activity_slug: str) -> SimpleUploadedFile:
@@ -226,12 +240,20 @@ CASES = {
     "figures_preview": lambda w: [
         ("UPLOAD", url("figures_upload"), {"file": figures_file(w["b"]["activity"].slug)})
     ],
+    # Buyers' questions (issue 12).
+    "inquiry_list": lambda w: [
+        ("GET", url("inquiry_list"), None),
+        ("GET", url("inquiry_list"), {"status": "new"}),
+    ],
+    "inquiry_detail": lambda w: [("GET", url("inquiry_detail", w["a"]["inquiry"].pk), None)],
+    "inquiry_status": lambda w: [("POST", url("inquiry_status", w["a"]["inquiry"].pk, "answered"), {})],
 }
 # Only an approver publishes figures: the editor is refused (403), and the refusal leaks nothing either.
 APPROVERS_ONLY = {"reading_publish"}
 
 # Pages that list the signed-in province's own seeded names: they must show them (not vacuous).
 SHOWS_OWN = {
+    "inquiry_list",
     "campaign_list",
     "activity_list",
     "activity_export",
