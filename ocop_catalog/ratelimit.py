@@ -25,6 +25,9 @@ RATE_LIMITED_VIEWS = {
     "products:product_label": "label",
     "staff:product_export": "export",
     "staff:producer_export": "export",
+    "stats:products_csv": "opendata",
+    "stats:products_json": "opendata",
+    "stats:statistics": "opendata",
 }
 
 

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "products",
     "promotion",
     "staff",
+    "stats",
     "demo",
     # Site-wide management commands (backup, restore) live in ocop_catalog/management/.
     "ocop_catalog",
@@ -267,6 +268,7 @@ RATE_LIMITS = {
     "sitemap": env_rate("DJANGO_RATE_LIMIT_SITEMAP", "60/60"),
     "label": env_rate("DJANGO_RATE_LIMIT_LABEL", "60/60"),  # printable label and QR code
     "export": env_rate("DJANGO_RATE_LIMIT_EXPORT", "30/60"),  # staff CSV/XLSX exports
+    "opendata": env_rate("DJANGO_RATE_LIMIT_OPEN_DATA", "30/60"),  # /products.csv, .json, /statistics/
 }
 
 # Errors (with their traceback) and the audit trail (ocop.audit: sign-ins, exports, imports)

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("products.urls")),
     path("", include("producers.urls")),
     path("", include("promotion.urls")),
+    path("", include("stats.urls")),
     path("admin/", admin.site.urls),
     path("staff/", include("staff.urls")),
     prefix_default_language=False,

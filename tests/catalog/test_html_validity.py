@@ -36,6 +36,8 @@ PAGES = [
     "/campaigns/livestreams/",
     "/en/campaigns/livestreams/",
     "/producers/keo-ba-ly/",
+    "/statistics/",
+    "/en/statistics/?province=ha-tinh&status=all&order=name",
 ]
 
 
