@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import Lag, TruncMonth
 from django.http import QueryDict
 
-from producers.models import Producer
+from producers.models import OfficialTotal, Producer
 from products.certificates import add_months
 from products.filters import CatalogFilter
 from products.models import Certificate, Product, certificate_status_conditions
@@ -143,3 +143,33 @@ def producers_of(filterset: CatalogFilter) -> dict:
         ethnic=Count("pk", filter=Q(ethnic_minority=True)),
     )
     return {"by_kind": by_kind, **flags}
+
+
+def coverage(provinces, today: datetime.date) -> list[dict]:
+    """Each province with an official figure: the figure, the catalog's valid products, the coverage.
+
+    The catalog's count is the province page's: published products with a valid certificate.
+    """
+    official = OfficialTotal.objects.filter(province__in=provinces).latest_by_province()
+    if not official:
+        return []
+    in_catalog = (
+        Product.objects.published()
+        .certified_valid_on(today)
+        .filter(producer__province_id__in=official)
+        .count_by("producer__province_id")
+    )
+    rows = []
+    for province in provinces:
+        figure = official.get(province.pk)
+        if figure is not None:
+            count = in_catalog.get(province.pk, 0)
+            rows.append(
+                {
+                    "province": province,
+                    "official": figure,
+                    "in_catalog": count,
+                    "coverage": figure.coverage(count),
+                }
+            )
+    return rows

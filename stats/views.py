@@ -166,6 +166,11 @@ def producer_charts(filterset: CatalogFilter) -> list[Chart]:
     ]
 
 
+def selected_provinces(filterset: CatalogFilter) -> list:
+    slugs = filterset.form.cleaned_data.get("province") or []
+    return [p for p in filterset.provinces if p.slug in slugs] if slugs else filterset.provinces
+
+
 def statistics(request):
     """The charts of the products ``/products/`` would list for the same query string."""
     filterset = counts.catalog_filter(request.GET)
@@ -184,6 +189,7 @@ def statistics(request):
         "history_charts": history_charts(filterset),
         **expiry_context(filterset, today),
         "producer_charts": producer_charts(filterset),
+        "coverage_rows": counts.coverage(selected_provinces(filterset), today),
         "list_url": product_list_url(**list_params(filterset)),
     }
     return render(request, "stats/statistics.html", context)

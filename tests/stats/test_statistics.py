@@ -7,14 +7,15 @@ import re
 import pytest
 from django.utils import timezone
 
+from producers.models import OfficialTotal
 from products.certificates import add_months
-from tests.factories import make_certificate, make_product
+from tests.factories import make_certificate, make_product, province
 from tests.sample_catalog import add_valid_products, build_catalog, slugs_on_page
 
 pytestmark = pytest.mark.django_db
 
 URL = "/statistics/"
-QUERIES = 10  # the filter's provinces and categories, and one or two GROUP BY per chart
+QUERIES = 12  # the filter's provinces and categories, one or two GROUP BY per chart, official figures
 LINKED_CELL = re.compile(r'<td class="number"><a href="(/products/\?[^"]*)">([\d.,]+)</a></td>')
 
 
@@ -144,6 +145,7 @@ def test_english_page(client):
 @pytest.mark.parametrize("query", ["", "?province=ha-tinh&status=all&order=name"])
 def test_query_count_does_not_grow_with_products(client, django_assert_num_queries, query):
     build_catalog()
+    OfficialTotal.objects.create(province=province("ha-tinh"), as_of=datetime.date(2023, 9, 16), total=250)
     with django_assert_num_queries(QUERIES):
         client.get(URL + query)
 
