@@ -25,6 +25,7 @@ RATE_LIMITED_VIEWS = {
     "products:product_label": "label",
     "staff:product_export": "export",
     "staff:producer_export": "export",
+    "staff:expiring_export": "export",
     "stats:products_csv": "opendata",
     "stats:products_json": "opendata",
     "stats:statistics": "opendata",

@@ -3,12 +3,14 @@
 from django.urls import path
 
 from staff import accounts
-from staff.views import dashboard, export, imports, producers, products, proposals
+from staff.views import dashboard, export, imports, producers, products, proposals, statistics
 
 app_name = "staff"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("statistics/", statistics.statistics, name="statistics"),
+    path("statistics/expiring.csv", statistics.expiring_export, name="expiring_export"),
     path("sign-in/", accounts.SignInView.as_view(), name="login"),
     path("sign-out/", accounts.SignOutView.as_view(), name="logout"),
     path("password/", accounts.PasswordChangeView.as_view(), name="password_change"),

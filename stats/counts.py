@@ -83,11 +83,11 @@ def re_ratings(filterset: CatalogFilter) -> Counter:
     return Counter(rows)
 
 
-def expiring_by_month(filterset: CatalogFilter, today: datetime.date) -> dict[datetime.date, int]:
-    """{first day of month: products whose current certificate ends that month}, the next 12 months."""
+def expiring_by_month(products, today: datetime.date) -> dict[datetime.date, int]:
+    """{first day of month: ``products`` whose current certificate ends that month}, the next 12 months."""
     end = add_months(today.replace(day=1), MONTHS_AHEAD)
     rows = (
-        _products(filterset, any_status=True)
+        products.order_by()
         .filter(stars__isnull=False, certificate_expires_on__gte=today, certificate_expires_on__lt=end)
         .annotate(month=TruncMonth("certificate_expires_on"))
         .values_list("month")

@@ -111,11 +111,12 @@ def history_charts(filterset: CatalogFilter) -> list[Chart]:
     ]
 
 
-def expiry_context(filterset: CatalogFilter, today) -> dict:
-    by_month = counts.expiring_by_month(filterset, today)
+def expiring_chart(products, today) -> Chart:
+    """The products whose current certificate ends in each of the next 12 months."""
+    by_month = counts.expiring_by_month(products, today)
     first = today.replace(day=1)
     months = [counts.add_months(first, n) for n in range(counts.MONTHS_AHEAD)]
-    chart = Chart(
+    return Chart(
         "expiring",
         _("Certificates ending in each of the next 12 months"),
         _("Products whose current certificate ends in the month, unless renewed."),
@@ -125,6 +126,10 @@ def expiry_context(filterset: CatalogFilter, today) -> dict:
             for month in months
         ],
     )
+
+
+def expiry_context(filterset: CatalogFilter, today) -> dict:
+    chart = expiring_chart(filterset.queryset_without("status"), today)
     lapses = counts.lapses_by_province(filterset, today)
     params = list_params(filterset)
     rows = []
