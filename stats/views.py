@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from producers.models import Producer
 from products.filters import STATUS_CHOICES, CatalogFilter, product_list_url
 from products.models import Category
+from promotion.models import MEASURE_DEFINITIONS, Measure
 from stats import counts
 from stats.charts import Bar, Chart, Segment
 
@@ -171,6 +172,29 @@ def producer_charts(filterset: CatalogFilter) -> list[Chart]:
     ]
 
 
+def promotion_charts(provinces) -> list[Chart]:
+    """One chart per measure, bars by year: the promotion app's figures, never summed across measures."""
+    found = counts.promotion_by_year(provinces)
+    charts = []
+    for measure in counts.PROMOTION_MEASURES:
+        by_year = found.get(measure)
+        if by_year:
+            label = Measure(measure).label
+            charts.append(
+                Chart(
+                    f"promotion-{measure}".replace("_", "-"),
+                    _("Digital promotion: %(measure)s by year") % {"measure": label},
+                    MEASURE_DEFINITIONS[measure],
+                    [label],
+                    [Bar(str(year), [Segment(0, by_year[year])]) for year in sorted(by_year)],
+                    note=_(
+                        "Each activity's latest published figure, summed over the activities of the year."
+                    ),
+                )
+            )
+    return charts
+
+
 def selected_provinces(filterset: CatalogFilter) -> list:
     slugs = filterset.form.cleaned_data.get("province") or []
     return [p for p in filterset.provinces if p.slug in slugs] if slugs else filterset.provinces
@@ -195,6 +219,9 @@ def statistics(request):
         **expiry_context(filterset, today),
         "producer_charts": producer_charts(filterset),
         "coverage_rows": counts.coverage(selected_provinces(filterset), today),
+        "promotion_charts": promotion_charts(
+            selected_provinces(filterset) if filterset.form.cleaned_data.get("province") else None
+        ),
         "list_url": product_list_url(**list_params(filterset)),
     }
     return render(request, "stats/statistics.html", context)

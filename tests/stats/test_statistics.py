@@ -15,7 +15,7 @@ from tests.sample_catalog import add_valid_products, build_catalog, slugs_on_pag
 pytestmark = pytest.mark.django_db
 
 URL = "/statistics/"
-QUERIES = 12  # the filter's provinces and categories, one or two GROUP BY per chart, official figures
+QUERIES = 13  # the filter's provinces and categories, one or two GROUP BY per chart, official figures
 LINKED_CELL = re.compile(r'<td class="number"><a href="(/products/\?[^"]*)">([\d.,]+)</a></td>')
 
 
@@ -153,3 +153,25 @@ def test_query_count_does_not_grow_with_products(client, django_assert_num_queri
     add_valid_products(5, province_slug="ha-noi", stars=5)
     with django_assert_num_queries(QUERIES):
         client.get(URL + query)
+
+
+def test_promotion_results_by_year_each_measure_its_own_chart(client):
+    from tests.promotion.scenario import build_promotion
+
+    build_promotion(build_catalog())
+
+    everywhere = {
+        c.slug: {b.label: b.total for b in c.bars} for c in client.get(URL).context["promotion_charts"]
+    }
+    ha_tinh = client.get(URL + "?province=ha-tinh").context["promotion_charts"]
+
+    # The latest published figure of each activity: not the pending 15 million, nor a draft's.
+    assert everywhere == {
+        "promotion-reach": {"2023": 14_800_000},
+        "promotion-live-viewers": {"2023": 300_000},
+        "promotion-views": {"2023": 1_400_000, "2024": 50_000},  # 2024: a national campaign
+        "promotion-revenue": {"2023": 485_000_000},
+    }
+    assert {c.slug: {b.label: b.total for b in c.bars} for c in ha_tinh}["promotion-views"] == {
+        "2023": 1_400_000
+    }
