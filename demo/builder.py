@@ -23,7 +23,7 @@ from django.utils import timezone
 from demo.data import DEFAULT_VALID_PRODUCTS, DEMO_USERS, VALID_PRODUCTS
 from demo.photos import CARD_SIZE, PHOTO_SIZE, card_name, ensure_photos
 from demo.planner import ProvincePlanner
-from producers.models import Producer, Province, ProvinceMembership, Ward
+from producers.models import OfficialTotal, Producer, Province, ProvinceMembership, Ward
 from producers.text import normalize_search_text
 from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
 
@@ -108,8 +108,37 @@ def build_demo_catalog(
     producers_by_slug = _create_producers(producer_plan, result)
     _create_products(product_plan, producers_by_slug, photos=photos, result=result)
     Product.objects.filter(producer__province__in=provinces).sync_current_certificates()
+    result.created["official totals"] += _record_official_totals(provinces)
     result.users = [(username, first_name) for username, first_name, *_ in DEMO_USERS]
     return result
+
+
+# The figure of the seed report (the Youth Union's forum in Hà Tĩnh, 16 September 2023).
+OFFICIAL_TOTALS = {
+    "ha-tinh": {
+        "as_of": datetime.date(2023, 9, 16),
+        "total": 250,
+        "stars_5": 0,
+        "stars_4": 12,
+        "stars_3": 238,
+        "source": (
+            "Báo cáo tại Diễn đàn chuyển đổi số quảng bá sản phẩm OCOP của thanh niên, Hà Tĩnh, 16/9/2023"
+        ),
+    }
+}
+
+
+def _record_official_totals(provinces: list[Province]) -> int:
+    """The official figures the demo knows, for the provinces built; returns how many were created."""
+    created = 0
+    for province in provinces:
+        figure = OFFICIAL_TOTALS.get(province.slug)
+        if figure is not None:
+            _, is_new = OfficialTotal.objects.get_or_create(
+                province=province, as_of=figure["as_of"], defaults=figure
+            )
+            created += is_new
+    return created
 
 
 def _fields(row: dict) -> dict:

@@ -27,6 +27,10 @@ RATE_LIMITED_VIEWS = {
     "staff:producer_export": "export",
     "inquiries:ask_product": "inquiry",
     "inquiries:ask_producer": "inquiry",
+    "staff:expiring_export": "export",
+    "stats:products_csv": "opendata",
+    "stats:products_json": "opendata",
+    "stats:statistics": "opendata",
 }
 
 

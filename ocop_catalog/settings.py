@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "promotion",
     "inquiries",
     "staff",
+    "stats",
     "demo",
     # Site-wide management commands (backup, restore) live in ocop_catalog/management/.
     "ocop_catalog",
@@ -269,6 +270,7 @@ RATE_LIMITS = {
     "label": env_rate("DJANGO_RATE_LIMIT_LABEL", "60/60"),  # printable label and QR code
     "export": env_rate("DJANGO_RATE_LIMIT_EXPORT", "30/60"),  # staff CSV/XLSX exports
     "inquiry": env_rate("DJANGO_RATE_LIMIT_INQUIRY", "5/3600"),  # questions sent to producers
+    "opendata": env_rate("DJANGO_RATE_LIMIT_OPEN_DATA", "30/60"),  # /products.csv, .json, /statistics/
 }
 # Buyers' questions to producers (personal data) are deleted this many days after they arrive,
 # by `manage.py delete_old_inquiries` (run it daily).

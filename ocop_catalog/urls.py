@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("inquiries.urls")),
     path("", include("producers.urls")),
     path("", include("promotion.urls")),
+    path("", include("stats.urls")),
     path("admin/", admin.site.urls),
     path("staff/", include("staff.urls")),
     prefix_default_language=False,

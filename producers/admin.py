@@ -11,6 +11,7 @@ from producers import permissions
 from producers.models import (
     ChangeProposal,
     FormerProvince,
+    OfficialTotal,
     Producer,
     Province,
     ProvinceMembership,
@@ -303,3 +304,17 @@ class ChangeProposalAdmin(ProvinceScopedAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(OfficialTotal)
+class OfficialTotalAdmin(ProvinceScopedAdminMixin, admin.ModelAdmin):
+    """Official figures as published; province staff record their own province's only."""
+
+    list_display = ("province", "as_of", "total", "stars_5", "stars_4", "stars_3", "source", "recorded_by")
+    list_select_related = ("province", "recorded_by")
+    date_hierarchy = "as_of"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)

@@ -347,3 +347,7 @@ class ChangeProposal(models.Model):
     def is_outdated(self, live_version: int) -> bool:
         """Was the record changed after the proposal was made from it? Then it cannot be approved."""
         return self.base_version != live_version
+
+
+# Kept in its own module; imported here so that Django registers the model with the app.
+from producers.official import OfficialTotal  # noqa: E402, F401

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView
 
-from producers.models import Producer, Province
+from producers.models import OfficialTotal, Producer, Province
 from products.models import Category, Product
 
 PROVINCE_PRODUCTS = 12
@@ -54,11 +54,15 @@ def province_detail(request, slug):
         .order_by("-product_count", "slug")[:PROVINCE_PRODUCERS]
     )
     products = valid.for_listing().by_stars()[:PROVINCE_PRODUCTS]
+    total = sum(star_counts.values())
+    official = OfficialTotal.objects.filter(province=province).order_by("-as_of", "-pk").first()
     context = {
         "province": province,
+        "official": official,
+        "coverage": official.coverage(total) if official else None,
         "former_provinces": list(province.former_provinces.order_by("name")),
         "star_counts": [(stars, star_counts.get(stars, 0)) for stars in (5, 4, 3)],
-        "total": sum(star_counts.values()),
+        "total": total,
         "group_counts": group_counts,
         "producers": list(producers),
         "producer_total": province_producers.count(),

@@ -3,7 +3,17 @@
 from django.urls import path
 
 from staff import accounts
-from staff.views import dashboard, export, imports, inquiries, producers, products, promotion, proposals
+from staff.views import (
+    dashboard,
+    export,
+    imports,
+    inquiries,
+    producers,
+    products,
+    promotion,
+    proposals,
+    statistics,
+)
 from staff.views import promotion_activities as activities
 from staff.views import promotion_imports as figure_imports
 
@@ -11,6 +21,8 @@ app_name = "staff"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("statistics/", statistics.statistics, name="statistics"),
+    path("statistics/expiring.csv", statistics.expiring_export, name="expiring_export"),
     path("sign-in/", accounts.SignInView.as_view(), name="login"),
     path("sign-out/", accounts.SignOutView.as_view(), name="logout"),
     path("password/", accounts.PasswordChangeView.as_view(), name="password_change"),

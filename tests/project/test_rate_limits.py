@@ -176,7 +176,8 @@ def test_budgets_come_from_the_environment():
     wrong = run_manage("check", DJANGO_DEBUG="1", DJANGO_RATE_LIMIT_LABEL="lots")
 
     assert shown.stdout.strip() == (
-        "[('export', (30, 60)), ('inquiry', (5, 3600)), ('label', (60, 60)), ('search', (10, 30)), "
+        "[('export', (30, 60)), ('inquiry', (5, 3600)), ('label', (60, 60)), ('opendata', (30, 60)), "
+        "('search', (10, 30)), "
         "('sitemap', (60, 60))]"
     )
     assert wrong.returncode != 0 and "DJANGO_RATE_LIMIT_LABEL must look like 120/60" in wrong.stderr

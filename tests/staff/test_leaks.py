@@ -240,6 +240,9 @@ CASES = {
     "figures_preview": lambda w: [
         ("UPLOAD", url("figures_upload"), {"file": figures_file(w["b"]["activity"].slug)})
     ],
+    # The province's statistics and its certificates ending within 90 days (issue 11).
+    "statistics": lambda w: [("GET", url("statistics"), None)],
+    "expiring_export": lambda w: [("GET", url("expiring_export"), None)],
     # Buyers' questions (issue 12).
     "inquiry_list": lambda w: [
         ("GET", url("inquiry_list"), None),
@@ -253,6 +256,7 @@ APPROVERS_ONLY = {"reading_publish"}
 
 # Pages that list the signed-in province's own seeded names: they must show them (not vacuous).
 SHOWS_OWN = {
+    "expiring_export",
     "inquiry_list",
     "campaign_list",
     "activity_list",

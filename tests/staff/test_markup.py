@@ -134,6 +134,7 @@ def test_staff_pages_with_pending_changes_are_valid_html(
                 *[u(pending_change) for u in PROPOSAL_PAGES],
                 reverse("staff:product_list"),
                 reverse("staff:producer_detail", args=[pending_change.producer_id]),
+                reverse("staff:statistics"),
             ]
         ):
             path = tmp_path / f"{user.username}-{n}.html"
