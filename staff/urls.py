@@ -60,6 +60,7 @@ urlpatterns = [
     path("activities/<int:pk>/status/<str:action>/", activities.activity_status, name="activity_status"),
     path("activities/<int:pk>/figures/new/", activities.reading_create, name="reading_create"),
     path("activities/<int:pk>/figures/publish/", activities.reading_publish, name="reading_publish"),
+    path("figures/<int:pk>/status/<str:action>/", activities.reading_status, name="reading_status"),
     path("figures/import/", figure_imports.figures_upload, name="figures_upload"),
     path("figures/import/template/<str:fmt>/", figure_imports.figures_template, name="figures_template"),
     path("figures/import/<str:token>/", figure_imports.figures_preview, name="figures_preview"),

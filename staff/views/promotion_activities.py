@@ -115,6 +115,8 @@ def activity_detail(request, pk):
     readings = list(activity.readings.select_related("recorded_by").in_display_order())
     approver = can_approve(request.user, activity.province_id)
     waiting = [r for r in readings if r.status != PublicationStatus.PUBLISHED] if approver else []
+    for reading in readings:
+        reading.archivable = approver and reading.status != PublicationStatus.ARCHIVED
     return render(
         request,
         "staff/promotion/activity_detail.html",
@@ -175,3 +177,14 @@ def reading_publish(request, pk):
     count = publish_readings(activity, ids, user=request.user)  # PermissionDenied: 403
     messages.success(request, _("%(n)s figures were published.") % {"n": count})
     return redirect("staff:activity_detail", pk=activity.pk)
+
+
+@require_POST
+@staff_required
+def reading_status(request, pk, action):
+    """An approver archives a wrong figure (or returns it to draft); the history keeps it."""
+    if action not in TRANSITIONS:
+        raise Http404
+    reading = get_object_or_404(Reading.objects.editable_by(request.user).select_related("activity"), pk=pk)
+    apply_status_action(request, obj=reading, province_id=reading.activity.province_id, action=action)
+    return redirect("staff:activity_detail", pk=reading.activity_id)

@@ -23,7 +23,7 @@ def promo_world(db):
     activity_b = make_activity(
         campaign=campaign_b, kind="video", title=B_NAMES[1], slug="hoat-dong-nghe-an-kin", status="draft"
     )
-    make_reading(activity=activity_b, measure="views", value=4321, status="pending")
+    reading_b = make_reading(activity=activity_b, measure="views", value=4321, status="pending")
     support_b = make_support(campaign=campaign_b, status="draft", given_on=datetime.date(2023, 9, 16))
     return {
         "catalog": catalog,
@@ -33,6 +33,7 @@ def promo_world(db):
         "campaign_b": campaign_b,
         "activity_b": activity_b,
         "support_b": support_b,
+        "reading_b": reading_b,
     }
 
 

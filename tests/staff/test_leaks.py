@@ -83,9 +83,11 @@ def seed_promotion(slug: str, tag: str) -> dict:
     activity = make_activity(
         campaign=campaign, kind="video", title=f"{tag}-Video", slug=f"video-{key}-lk", status=DRAFT
     )
-    make_reading(activity=activity, measure="views", value=4321, status=PENDING, source_text=f"{tag}-Nguồn")
+    reading = make_reading(
+        activity=activity, measure="views", value=4321, status=PENDING, source_text=f"{tag}-Nguồn"
+    )
     support = make_support(campaign=campaign, recipient=f"{tag}-Người nhận", status=DRAFT)
-    return {"campaign": campaign, "activity": activity, "support": support}
+    return {"campaign": campaign, "activity": activity, "reading": reading, "support": support}
 
 
 def seed_inquiry(product, tag: str):
@@ -231,6 +233,7 @@ CASES = {
     "activity_status": lambda w: [("POST", url("activity_status", w["a"]["activity"].pk, "submit"), {})],
     "reading_create": lambda w: [("GET", url("reading_create", w["a"]["activity"].pk), None)],
     "reading_publish": lambda w: [("POST", url("reading_publish", w["a"]["activity"].pk), {})],
+    "reading_status": lambda w: [("POST", url("reading_status", w["a"]["reading"].pk, "archive"), {})],
     "reading_export": lambda w: [("GET", url("reading_export", fmt), None) for fmt in ("csv", "xlsx")],
     "figures_upload": lambda w: [
         ("GET", url("figures_upload"), None),
@@ -251,8 +254,8 @@ CASES = {
     "inquiry_detail": lambda w: [("GET", url("inquiry_detail", w["a"]["inquiry"].pk), None)],
     "inquiry_status": lambda w: [("POST", url("inquiry_status", w["a"]["inquiry"].pk, "answered"), {})],
 }
-# Only an approver publishes figures: the editor is refused (403), and the refusal leaks nothing either.
-APPROVERS_ONLY = {"reading_publish"}
+# Only an approver publishes or archives figures: the editor is refused (403), and the refusal leaks nothing either.
+APPROVERS_ONLY = {"reading_publish", "reading_status"}
 
 # Pages that list the signed-in province's own seeded names: they must show them (not vacuous).
 SHOWS_OWN = {

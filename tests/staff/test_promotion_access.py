@@ -34,6 +34,8 @@ MATRIX = [
     ("activity_list", None, {"GET": EVERYONE, "POST": [LOGIN, 405, 405, 405, 405]}),
     ("activity_export", ["csv"], {"GET": EVERYONE, "POST": [405] * 5}),
     ("activity_export", ["xlsx"], {"GET": EVERYONE, "POST": [405] * 5}),
+    ("reading_status", ("reading_b", "archive"), APPROVER_ONLY),
+    ("reading_status", ("reading_b", "delete"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 404, 404]}),
     ("figures_upload", None, {"GET": EVERYONE, "POST": EVERYONE}),
     ("figures_template", ["csv"], {"GET": EVERYONE, "POST": [405] * 5}),
     ("figures_template", ["xlsx"], {"GET": EVERYONE, "POST": [405] * 5}),
@@ -87,7 +89,7 @@ def test_matrix_covers_every_promotion_url():
         if any(part in str(p.pattern) for part in ("campaigns/", "activities/", "figures/", "support/"))
     }
     assert promotion == NAMES
-    assert len(CELLS) * 2 == 260
+    assert len(CELLS) * 2 == 280
 
 
 @pytest.mark.parametrize(("role", "index"), CELLS, ids=[f"{r}-{MATRIX[i][0]}-{i}" for r, i in CELLS])

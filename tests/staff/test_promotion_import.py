@@ -91,3 +91,16 @@ def test_another_users_upload_is_not_found(client, editor_a, approver_a, promo_w
     client.force_login(approver_a)
 
     assert client.get(preview).status_code == 404
+
+
+def test_exported_figures_cannot_run_as_formulas_and_are_audited(client, editor_a, promo_world, caplog):
+    activity = promo_world["promo"].video
+    Reading.objects.filter(activity=activity).update(source_text='=HYPERLINK("http://x")')
+    client.force_login(editor_a)
+    caplog.set_level("INFO", logger="ocop.audit")
+
+    figures = client.get(reverse("staff:reading_export", args=["csv"])).content.decode("utf-8-sig")
+
+    assert "'=HYPERLINK" in figures and "\n=HYPERLINK" not in figures and ",=HYPERLINK" not in figures
+    audits = [r.audit for r in caplog.records if r.name == "ocop.audit"]
+    assert [(a["event"], a["what"], a["format"]) for a in audits] == [("export", "readings", "csv")]

@@ -299,3 +299,19 @@ def test_support_is_recorded_with_its_campaigns_province(client, editor_a, promo
     assert saved.status_code == 302
     support = campaign.supports.get(recipient="Dự án khởi nghiệp")
     assert (support.province, support.status) == (campaign.province, "draft")
+
+
+def test_an_approver_archives_a_wrong_figure_and_the_public_no_longer_sees_it(
+    client, editor_a, approver_a, promo_world
+):
+    revenue = promo_world["promo"].livestream.readings.get(measure="revenue")
+    url = reverse("staff:reading_status", args=[revenue.pk, "archive"])
+    client.force_login(editor_a)
+    assert client.post(url, {"version": revenue.version}).status_code == 403
+
+    client.force_login(approver_a)
+    client.post(url, {"version": revenue.version})
+
+    revenue.refresh_from_db()
+    assert revenue.status == "archived"
+    assert "485.000.000" not in client.get(promo_world["campaign_a"].get_absolute_url()).content.decode()
