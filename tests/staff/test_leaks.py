@@ -254,7 +254,7 @@ CASES = {
     "inquiry_detail": lambda w: [("GET", url("inquiry_detail", w["a"]["inquiry"].pk), None)],
     "inquiry_status": lambda w: [("POST", url("inquiry_status", w["a"]["inquiry"].pk, "answered"), {})],
 }
-# Only an approver publishes or archives figures: the editor is refused (403), and the refusal leaks nothing either.
+# Only an approver publishes or archives figures: the editor gets 403, which leaks nothing either.
 APPROVERS_ONLY = {"reading_publish", "reading_status"}
 
 # Pages that list the signed-in province's own seeded names: they must show them (not vacuous).
