@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.generic import DetailView
 
 from producers.models import OfficialTotal, Producer, Province
+from products.directory import published_product_count
 from products.models import Category, Product
 
 PROVINCE_PRODUCTS = 12
@@ -21,12 +22,15 @@ class ProducerDetailView(DetailView):
     context_object_name = "producer"
 
     def get_queryset(self):
-        return Producer.objects.published().for_listing()
+        # The number of published products comes with the producer: the pages need no COUNT.
+        return Producer.objects.published().for_listing().annotate(product_count=published_product_count())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         products = Product.objects.published().filter(producer=self.object).for_listing().by_stars()
-        page = Paginator(products, PRODUCER_PRODUCTS).get_page(self.request.GET.get("page"))
+        paginator = Paginator(products, PRODUCER_PRODUCTS)
+        paginator.count = self.object.product_count  # a cached_property: set, not queried
+        page = paginator.get_page(self.request.GET.get("page"))
         context["page_obj"] = page
         context["products"] = page.object_list
         return context

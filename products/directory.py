@@ -6,6 +6,7 @@ the other chosen filters applied. A fixed number of queries whatever the number 
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -128,21 +129,19 @@ def _in_group(code: str) -> Q:
     return Q(category__code=code) | Q(category__code__startswith=code + ".")
 
 
+def published_product_count():
+    """The number of published products of the outer query's producer, as an annotation."""
+    counts = _products().order_by().values("producer").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
 def producer_directory(request):
     """``/producers/``: published producers, filtered, with counts per option, 24 a page."""
     directory = ProducerDirectory(request.GET)
-    product_count = (
-        Product.objects.published()
-        .filter(producer=OuterRef("pk"))
-        .order_by()
-        .values("producer")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     producers = (
         directory.producers()
         .for_listing()
-        .annotate(product_count=Subquery(product_count, output_field=IntegerField()))
+        .annotate(product_count=published_product_count())
         .order_by("search_text", "pk")  # the folded name: "Cơ sở" before "Công ty"
     )
     page = Paginator(producers, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -303,11 +303,11 @@ def test_unpublished_producer_is_404(client, catalog):
 
 def test_producer_page_query_count_does_not_grow(client, django_assert_num_queries, catalog):
     producer = catalog.mam.producer
-    with django_assert_num_queries(5):  # producer, product count, products, photos, featured in
+    with django_assert_num_queries(4):  # producer (with its product count), products, photos, featured in
         client.get(producer.get_absolute_url())
     for _ in range(10):
         make_product(producer=producer)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(producer.get_absolute_url())
 
 
