@@ -26,7 +26,7 @@ from producers.text import search_terms
 from staff.access import staff_required
 
 SUGGESTIONS = 20
-_NUMBER = re.compile(r"(?:^|\(#)(\d{1,18})\)?\s*$")  # "123" or "Name — Province (#123)"
+_NUMBER = re.compile(r"(?:^|\(#)(\d{1,9})\)?\s*$")  # "123" or "Name — Province (#123)"
 
 
 class AutocompleteInput(forms.TextInput):
@@ -136,6 +136,6 @@ def ward_choices(request):
         return _suggestions(editable_wards(request.user).none(), str)
     queryset = editable_wards(request.user).select_related("province").filter(Q(name__icontains=text))
     province = request.GET.get("province", "")
-    if province.isdigit():
+    if province.isdigit() and len(province) < 10:
         queryset = queryset.filter(province_id=int(province))
     return _suggestions(queryset.order_by("name", "pk"), lambda w: f"{w} — {w.province.name} (#{w.pk})")
