@@ -39,9 +39,16 @@ class StaffListFilter(django_filters.FilterSet):
     )
 
     def search(self, queryset, name, value):
-        for term in search_terms(value):
+        terms = search_terms(value)
+        for term in terms:
             queryset = queryset.filter(**{f"{name}__contains": term})
-        return queryset
+        # By the folded name (no plain index), unless the user sorts: PostgreSQL then takes the
+        # few matches from the trigram index and sorts them, rather than walk the name index.
+        return (
+            queryset.order_by("search_name" if queryset.model is Product else "search_text", "pk")
+            if terms
+            else queryset
+        )
 
 
 class StaffProducerFilter(StaffListFilter):
