@@ -73,7 +73,9 @@ class AutocompleteChoiceField(forms.ModelChoiceField):
         return value
 
     def to_python(self, value):
-        text = (value or "").strip()
+        if isinstance(value, self.queryset.model):
+            value = value.pk
+        text = "" if value is None else str(value).strip()
         if text in self.empty_values:
             return None
         match = _NUMBER.search(text)
