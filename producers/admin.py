@@ -3,7 +3,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -19,6 +19,7 @@ from producers.models import (
     Ward,
 )
 from producers.proposals import withdraw_for_deleted
+from producers.text import search_terms
 
 
 class ProvinceScopedAdminMixin:
@@ -202,11 +203,12 @@ class ProducerAdmin(ProvinceScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "province", "ward", "youth_led", "status", "updated_at"]
     list_select_related = ["province", "ward"]
     list_filter = ["status", "kind", "province", "youth_led", "youth_union_supported", "women_led"]
-    search_fields = ["name", "slug", "phone", "email"]
+    search_fields = ["search_text"]  # see get_search_results
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["ward"]
-    date_hierarchy = "created_at"
-    show_facets = admin.ShowFacets.ALWAYS
+    # No date hierarchy, facet counts or full count: each reads the whole table on every page.
+    show_facets = admin.ShowFacets.NEVER
+    show_full_result_count = False
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "status", "description", "year_founded", "logo"]}),
         (_("Address"), {"fields": ["province", "ward", "street_address", "former_address"]}),
@@ -216,6 +218,17 @@ class ProducerAdmin(ProvinceScopedAdminMixin, SimpleHistoryAdmin):
             {"fields": ["youth_led", "youth_union_supported", "women_led", "ethnic_minority"]},
         ),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word of the folded name (as on the staff list), or the exact phone or email."""
+        terms = search_terms(search_term)
+        if not terms:
+            return queryset, False
+        by_name = Q()
+        for term in terms:
+            by_name &= Q(search_text__contains=term)
+        contact = search_term.strip()
+        return queryset.filter(by_name | Q(phone=contact) | Q(email__iexact=contact)), False
 
 
 @admin.register(ProvinceMembership)
@@ -277,8 +290,8 @@ class ChangeProposalAdmin(ProvinceScopedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "province", "status", "proposed_by", "proposed_at", "decided_by", "decided_at"]
     list_select_related = ["content_type", "province", "proposed_by", "decided_by"]
     list_filter = ["status", "content_type", ("province", admin.RelatedFieldListFilter)]
-    date_hierarchy = "proposed_at"
-    show_facets = admin.ShowFacets.ALWAYS
+    show_facets = admin.ShowFacets.NEVER
+    show_full_result_count = False
     readonly_fields = [
         "content_type",
         "object_id",

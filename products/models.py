@@ -329,6 +329,8 @@ class Product(models.Model):
             models.Index(fields=["status", "stars"], name="product_status_stars"),
             models.Index(fields=["status", "certificate_expires_on"], name="product_status_expiry"),
             models.Index(fields=["producer", "status"], name="product_producer_status"),
+            # The admin's and staff lists' default order: a page, not a sort of every product.
+            models.Index(fields=["name"], name="product_name"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -473,7 +475,11 @@ class Certificate(models.Model):
         ordering = ["-decision_date", "-pk"]
         verbose_name = _("OCOP certificate")
         verbose_name_plural = _("OCOP certificates")
-        indexes = [models.Index(fields=["product", "decision_date"], name="certificate_product_date")]
+        indexes = [
+            models.Index(fields=["product", "decision_date"], name="certificate_product_date"),
+            # The admin list's default order (read backwards), not a sort of every certificate.
+            models.Index(fields=["decision_date", "id"], name="certificate_decision_order"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(stars__gte=3, stars__lte=5), name="certificate_stars_3_to_5"),
             models.CheckConstraint(

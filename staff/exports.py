@@ -99,8 +99,8 @@ EXPORTED_LISTS = {
 
 
 def download(*, fmt: str, basename: str, headers, rows):
-    """The rows as a CSV or XLSX download named after the list and today's date."""
+    """The rows as a CSV or XLSX download named after the list and today's date, streamed."""
     stamp = timezone.localdate().isoformat()
-    return spreadsheets.download(
+    return spreadsheets.stream(
         fmt=fmt, filename=f"{basename}-{stamp}", sheet=basename, headers=headers, rows=rows
     )

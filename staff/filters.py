@@ -13,6 +13,7 @@ from producers.models import Producer, PublicationStatus
 from producers.permissions import editable_provinces
 from producers.text import search_terms
 from products.models import Category, Product
+from staff.autocomplete import ProducerChoiceField
 
 
 def _staff_provinces(request):
@@ -21,6 +22,12 @@ def _staff_provinces(request):
 
 def _staff_producers(request):
     return Producer.objects.editable_by(request.user) if request else Producer.objects.none()
+
+
+class ProducerFilter(django_filters.ModelChoiceFilter):
+    """The producer as an autocomplete (staff.autocomplete): a national admin's list is too long."""
+
+    field_class = ProducerChoiceField
 
 
 class StaffListFilter(django_filters.FilterSet):
@@ -32,9 +39,16 @@ class StaffListFilter(django_filters.FilterSet):
     )
 
     def search(self, queryset, name, value):
-        for term in search_terms(value):
+        terms = search_terms(value)
+        for term in terms:
             queryset = queryset.filter(**{f"{name}__contains": term})
-        return queryset
+        # By the folded name (no plain index), unless the user sorts: PostgreSQL then takes the
+        # few matches from the trigram index and sorts them, rather than walk the name index.
+        return (
+            queryset.order_by("search_name" if queryset.model is Product else "search_text", "pk")
+            if terms
+            else queryset
+        )
 
 
 class StaffProducerFilter(StaffListFilter):
@@ -83,9 +97,7 @@ class StaffProductFilter(StaffListFilter):
         label=_("Product set"),
         empty_label=_("All"),
     )
-    producer = django_filters.ModelChoiceFilter(
-        queryset=_staff_producers, lookup_expr="exact", label=_("Producer"), empty_label=_("All")
-    )
+    producer = ProducerFilter(queryset=_staff_producers, lookup_expr="exact", label=_("Producer"))
     certificate = django_filters.ChoiceFilter(
         choices=EXPIRY_CHOICES, method="by_certificate", label=_("Certificate"), empty_label=_("All")
     )

@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,7 @@ from products.photos import (
     process_photo,
 )
 from products.proposals import CERTIFICATE_FIELDS, CHANNEL_FIELDS, PHOTO_FIELDS, PRODUCT_FIELDS
+from staff import autocomplete
 
 
 def https_formfield(model_field, **kwargs):
@@ -81,10 +83,13 @@ class ProducerForm(VersionedForm):
         year.widget.attrs.update({"min": 1900, "max": this_year})
         provinces = editable_provinces(user)
         self.fields["province"].queryset = provinces
-        wards = editable_wards(user).select_related("province").order_by("name")
+        wards = editable_wards(user).select_related("province")
         if self.instance.pk:
             wards = wards.filter(province_id=self.instance.province_id)
-        self.fields["ward"].queryset = wards
+        ward = self.fields["ward"]
+        self.fields["ward"] = autocomplete.AutocompleteChoiceField(
+            wards, source=reverse_lazy("staff:ward_choices"), label=ward.label, required=ward.required
+        )
         if not is_national_admin(user):
             # Staff write only into their own province: the field shows it but ignores the POST.
             self.fields["province"].disabled = True
@@ -105,7 +110,8 @@ class ProductForm(VersionedForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["producer"].queryset = Producer.objects.editable_by(user).select_related("province")
+        producer = self.fields["producer"]
+        self.fields["producer"] = autocomplete.producer_field(user, label=producer.label)
         self.fields["standards"].queryset = Standard.objects.all()
 
 

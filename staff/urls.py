@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from staff import accounts
+from staff import accounts, autocomplete
 from staff.views import (
     dashboard,
     export,
@@ -30,6 +30,8 @@ urlpatterns = [
     # Producers
     path("producers/", producers.ProducerListView.as_view(), name="producer_list"),
     path("producers/export/<str:fmt>/", export.export_list, {"subject": "producers"}, name="producer_export"),
+    path("producers/choices/", autocomplete.producer_choices, name="producer_choices"),
+    path("wards/choices/", autocomplete.ward_choices, name="ward_choices"),
     path("producers/new/", producers.producer_create, name="producer_create"),
     path("producers/<int:pk>/", producers.producer_detail, name="producer_detail"),
     path("producers/<int:pk>/edit/", producers.producer_edit, name="producer_edit"),

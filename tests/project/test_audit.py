@@ -93,7 +93,7 @@ def test_a_staff_export_is_audited_with_what_and_how_many_rows(client, editor, a
     response = client.get(reverse("staff:product_export", args=["csv"]), REMOTE_ADDR=OFFICE)
 
     assert response.status_code == 200
-    assert response.content.decode("utf-8-sig").count("\n") == 1 + 4  # header and the province's rows
+    assert response.getvalue().decode("utf-8-sig").count("\n") == 1 + 4  # header and the province's rows
     assert audit_log("export") == [
         {
             "event": "export",

@@ -74,6 +74,8 @@ MATRIX = [
     # Changes waiting for approval: B's proposal. Only B's approver (here: the admin) decides;
     # B's editor may withdraw it; A's staff get 404 for all of it.
     ("proposal_list", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
+    ("producer_choices", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
+    ("ward_choices", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
     (
         "proposal_action",
         ("proposal_b", "approve"),
@@ -145,9 +147,9 @@ def test_matrix_covers_every_staff_url():
 
     assert {p.name for p in urlpatterns} == {entry[0] for entry in MATRIX} | PROMOTION_NAMES
     # The number of cells reported in the closing notes: 300 for issue 6's URLs, then 50 more
-    # for the approval queue and the approve, reject and withdraw actions (issue 9), then 40
-    # for the inbox of buyers' questions (issue 12).
-    assert len(CELLS) * 2 == 390
+    # for the approval queue and the approve, reject and withdraw actions (issue 9), 40 for the
+    # inbox of buyers' questions (issue 12), then 20 for the producer and ward autocompletes (issue 8).
+    assert len(CELLS) * 2 == 410
 
 
 @pytest.mark.parametrize(("role", "index"), CELLS, ids=[f"{r}-{MATRIX[i][0]}-{i}" for r, i in CELLS])
@@ -180,7 +182,7 @@ def test_province_a_staff_never_see_province_b_rows_in_lists(client, editor_a, w
 
     products = client.get(reverse("staff:product_list")).content.decode()
     producers = client.get(reverse("staff:producer_list")).content.decode()
-    export = client.get(reverse("staff:product_export", args=["csv"])).content.decode("utf-8-sig")
+    export = client.get(reverse("staff:product_export", args=["csv"])).getvalue().decode("utf-8-sig")
 
     assert "Kẹo cu đơ" in products and "Cam Vinh" not in products
     assert "HTX Kẹo cu đơ" in producers and "HTX Nghệ An" not in producers
@@ -190,10 +192,12 @@ def test_province_a_staff_never_see_province_b_rows_in_lists(client, editor_a, w
 def test_product_form_offers_only_own_province_producers(client, editor_a, world):
     client.force_login(editor_a)
 
+    # The producer field is an autocomplete: the page lists no producer, the endpoint suggests.
     page = client.get(reverse("staff:product_create")).content.decode()
+    offered = client.get(reverse("staff:producer_choices"), {"q": "HTX"}).json()["results"]
 
-    assert "HTX Kẹo cu đơ" in page
     assert "HTX Nghệ An" not in page
+    assert [r["value"] for r in offered] == [f"HTX Kẹo cu đơ — Hà Tĩnh (#{world['producer_a'].pk})"]
 
 
 def test_editor_cannot_create_product_under_other_province_producer(client, editor_a, world):

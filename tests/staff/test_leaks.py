@@ -243,6 +243,15 @@ CASES = {
     "figures_preview": lambda w: [
         ("UPLOAD", url("figures_upload"), {"file": figures_file(w["b"]["activity"].slug)})
     ],
+    # The producer and ward autocompletes of the staff forms (issue 8).
+    "producer_choices": lambda w: [
+        ("GET", url("producer_choices"), {"q": "ZZLEAK"}),
+        ("GET", url("producer_choices"), {"q": "HTX"}),
+    ],
+    "ward_choices": lambda w: [
+        ("GET", url("ward_choices"), {"q": "Phường"}),
+        ("GET", url("ward_choices"), {"q": "Xã"}),
+    ],
     # The province's statistics and its certificates ending within 90 days (issue 11).
     "statistics": lambda w: [("GET", url("statistics"), None)],
     "expiring_export": lambda w: [("GET", url("expiring_export"), None)],
@@ -259,6 +268,7 @@ APPROVERS_ONLY = {"reading_publish", "reading_status"}
 
 # Pages that list the signed-in province's own seeded names: they must show them (not vacuous).
 SHOWS_OWN = {
+    "producer_choices",
     "expiring_export",
     "inquiry_list",
     "campaign_list",

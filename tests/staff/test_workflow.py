@@ -97,13 +97,13 @@ def test_csv_export_neutralises_formulas_and_respects_filters(client, editor_a, 
     empty = client.get(reverse("staff:product_export", args=["csv"]) + "?stars=5")
     producers = client.get(reverse("staff:producer_export", args=["csv"]))
 
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert response["Content-Disposition"].startswith('attachment; filename="products-')
     assert rows[1][0] == '\'=HYPERLINK("http://evil","x")'
     assert rows[1][2] == "'+cmd|' /C calc'!A0"
     assert rows[1][4] == "4"
-    assert len(list(csv.reader(io.StringIO(empty.content.decode("utf-8-sig"))))) == 1
-    producer_rows = list(csv.reader(io.StringIO(producers.content.decode("utf-8-sig"))))
+    assert len(list(csv.reader(io.StringIO(empty.getvalue().decode("utf-8-sig"))))) == 1
+    producer_rows = list(csv.reader(io.StringIO(producers.getvalue().decode("utf-8-sig"))))
     assert producer_rows[1][0].startswith("'+") and producer_rows[1][5] == "'-2+3"
     for row in rows + producer_rows:
         for cell in row:
@@ -115,7 +115,7 @@ def test_xlsx_export_has_no_formula_cells(client, editor_a, formula_product):
 
     response = client.get(reverse("staff:product_export", args=["xlsx"]))
 
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     values = [cell.value for row in sheet.iter_rows() for cell in row]
     assert '\'=HYPERLINK("http://evil","x")' in values
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
@@ -129,7 +129,7 @@ def test_invalid_filter_value_shows_message_not_500(client, editor_a, world):
 
     assert response.status_code == 200
     assert "Kẹo cu đơ" not in response.content.decode().split("</form>")[-1]
-    assert export.status_code == 200 and len(export.content.decode("utf-8-sig").splitlines()) == 1
+    assert export.status_code == 200 and len(export.getvalue().decode("utf-8-sig").splitlines()) == 1
 
 
 def test_search_ignores_diacritics(client, editor_a, world):
