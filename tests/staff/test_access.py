@@ -90,6 +90,9 @@ MATRIX = [
         {"GET": [405] * 5, "POST": [LOGIN, 404, 404, "302+", "302+"]},
     ),
     ("proposal_action", ("proposal_b", "delete"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 404, 404]}),
+    # The province's statistics and its expiring certificates (issue 11): each user's own rows.
+    ("statistics", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
+    ("expiring_export", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
     ("login", None, {"GET": [200, 302, 302, 302, 302], "POST": [200, 302, 302, 302, 302]}),
     ("logout", None, {"GET": [405] * 5, "POST": [302] * 5}),
 ]
@@ -130,8 +133,9 @@ def test_matrix_covers_every_staff_url():
 
     assert {p.name for p in urlpatterns} == {entry[0] for entry in MATRIX}
     # The number of cells reported in the closing notes: 300 for issue 6's URLs, then 50 more
-    # for the approval queue and the approve, reject and withdraw actions (issue 9).
-    assert len(CELLS) * 2 == 350
+    # for the approval queue and the approve, reject and withdraw actions (issue 9), 20 more for
+    # the statistics page and its expiring-certificates CSV (issue 11).
+    assert len(CELLS) * 2 == 370
 
 
 @pytest.mark.parametrize(("role", "index"), CELLS, ids=[f"{r}-{MATRIX[i][0]}-{i}" for r, i in CELLS])
