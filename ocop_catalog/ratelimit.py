@@ -31,6 +31,8 @@ RATE_LIMITED_VIEWS = {
     "stats:products_csv": "opendata",
     "stats:products_json": "opendata",
     "stats:statistics": "opendata",
+    "stats:api_products": "opendata",
+    "stats:api_producers": "opendata",
 }
 
 

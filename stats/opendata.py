@@ -38,37 +38,46 @@ FIELDS = (
 )
 
 
-def product_records(request):
-    """(query as cleaned, as-of time, an iterator of one dict per product in the list's order)."""
-    filterset = catalog_filter(request.GET)
-    today = timezone.localdate()
-    queryset = (
+def product_record(product, request, today) -> dict:
+    """One product as the downloads and the API give it (``FIELDS``, in that order)."""
+    certificate = product.current_certificate
+    expires_on = product.certificate_expires_on
+    return {
+        "name": product.name,
+        "url": absolute_url(product.get_absolute_url(), request),
+        "producer": product.producer.name,
+        "producer_url": absolute_url(product.producer.get_absolute_url(), request),
+        "province": product.producer.province.name,
+        "category_code": product.category.code,
+        "category": product.category.name,
+        "stars": product.stars,
+        "certificate_number": certificate.decision_number if certificate else None,
+        "decision_date": certificate.decision_date.isoformat() if certificate else None,
+        "expires_on": expires_on.isoformat() if expires_on else None,
+        "certificate_status": product.validity_on(today) or "none",
+        "level": certificate.level if certificate else None,
+        "issuer": certificate.issuer if certificate else None,
+    }
+
+
+def listed_products(filterset):
+    """The filter's products in the list's order, with what a record needs and nothing more."""
+    return (
         filterset.qs.select_related(None)
         .prefetch_related(None)
         .select_related("producer__province", "category", "current_certificate")
     )
 
+
+def product_records(request):
+    """(query as cleaned, as-of time, an iterator of one dict per product in the list's order)."""
+    filterset = catalog_filter(request.GET)
+    today = timezone.localdate()
+    queryset = listed_products(filterset)
+
     def records():
         for product in queryset.iterator(chunk_size=CHUNK):
-            certificate = product.current_certificate
-            yield {
-                "name": product.name,
-                "url": absolute_url(product.get_absolute_url(), request),
-                "producer": product.producer.name,
-                "producer_url": absolute_url(product.producer.get_absolute_url(), request),
-                "province": product.producer.province.name,
-                "category_code": product.category.code,
-                "category": product.category.name,
-                "stars": product.stars,
-                "certificate_number": certificate.decision_number if certificate else None,
-                "decision_date": certificate.decision_date.isoformat() if certificate else None,
-                "expires_on": product.certificate_expires_on.isoformat()
-                if product.certificate_expires_on
-                else None,
-                "certificate_status": product.validity_on(today) or "none",
-                "level": certificate.level if certificate else None,
-                "issuer": certificate.issuer if certificate else None,
-            }
+            yield product_record(product, request, today)
 
     query = {name: value for name, value in filterset.form.cleaned_data.items() if value}
     return query, timezone.localtime(), records()

@@ -23,7 +23,7 @@ QUERY_BOUNDS = {
     "deep_page": 11,
     "product": 8,
     "producer": 4,
-    "province": 11,
+    "province": 12,
     "sitemap_index": 9,
     "sitemap_section": 1,
 }

@@ -98,6 +98,9 @@ MATRIX = [
     ("inquiry_status", ("inquiry_b", "spam"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, "302+", "302+"]}),
     # B's producer has no email: nothing is sent, nothing changes, for those allowed.
     ("inquiry_status", ("inquiry_b", "forward"), {"GET": [405] * 5, "POST": [LOGIN, 404, 404, 302, 302]}),
+    # The province's statistics and its expiring certificates (issue 11): each user's own rows.
+    ("statistics", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
+    ("expiring_export", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
     ("login", None, {"GET": [200, 302, 302, 302, 302], "POST": [200, 302, 302, 302, 302]}),
     ("logout", None, {"GET": [405] * 5, "POST": [302] * 5}),
 ]
@@ -148,8 +151,9 @@ def test_matrix_covers_every_staff_url():
     assert {p.name for p in urlpatterns} == {entry[0] for entry in MATRIX} | PROMOTION_NAMES
     # The number of cells reported in the closing notes: 300 for issue 6's URLs, then 50 more
     # for the approval queue and the approve, reject and withdraw actions (issue 9), 40 for the
-    # inbox of buyers' questions (issue 12), then 20 for the producer and ward autocompletes (issue 8).
-    assert len(CELLS) * 2 == 410
+    # inbox of buyers' questions (issue 12), 20 for the producer and ward autocompletes (issue 8),
+    # then 20 for the statistics page and its expiring-certificates CSV (issue 11).
+    assert len(CELLS) * 2 == 430
 
 
 @pytest.mark.parametrize(("role", "index"), CELLS, ids=[f"{r}-{MATRIX[i][0]}-{i}" for r, i in CELLS])
