@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from producers import catalog_version
 from producers.models import CatalogQuerySet, Producer, PublicationStatus
 from producers.permissions import in_editable_provinces
 from producers.text import normalize_search_text, search_terms
@@ -201,6 +202,8 @@ class ProductQuerySet(CatalogQuerySet):
             if (product.search_text, product.search_name) != before:
                 changed.append(product)
         Product.objects.bulk_update(changed, ["search_text", "search_name"], batch_size=500)
+        if changed:
+            catalog_version.bump()
         return len(changed)
 
     def sync_current_certificates(self) -> int:
@@ -212,6 +215,7 @@ class ProductQuerySet(CatalogQuerySet):
         latest = Certificate.objects.filter(product=models.OuterRef("pk"), revoked_on__isnull=True).order_by(
             "-decision_date", "-pk"
         )
+        catalog_version.bump()
         return self.update(
             current_certificate=models.Subquery(latest.values("pk")[:1]),
             stars=models.Subquery(latest.values("stars")[:1]),
