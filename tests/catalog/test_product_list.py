@@ -299,7 +299,7 @@ def test_filterset_is_bound_without_parameters_so_the_default_applies(catalog):
 
 # Query counts --------------------------------------------------------------------------------
 
-LIST_QUERIES = 11  # provinces, categories, count, page, photos, and one per facet (6)
+LIST_QUERIES = 6  # provinces, categories, count, page, photos, and the facet counts (one query)
 
 
 @pytest.mark.parametrize(
