@@ -305,23 +305,8 @@ class Product(models.Model):
             models.Index(fields=["status", "stars"], name="product_status_stars"),
             models.Index(fields=["status", "certificate_expires_on"], name="product_status_expiry"),
             models.Index(fields=["producer", "status"], name="product_producer_status"),
-            # The list's default order (STAR_ORDER) under the public filter: page 1 and deep pages
-            # walk this index instead of sorting every published product.
-            models.Index(
-                models.F("stars").desc(nulls_last=True),
-                "search_name",
-                "id",
-                name="product_public_star_order",
-                condition=models.Q(status="published"),
-            ),
-            # Related products: the same product set, or the same producer, best first.
-            models.Index(
-                "category",
-                models.F("stars").desc(nulls_last=True),
-                "search_name",
-                name="product_public_category_order",
-                condition=models.Q(status="published"),
-            ),
+            # PostgreSQL also has partial indexes for the public list's order and trigram
+            # indexes for search (products/migrations/0006_public_list_indexes_and_trigram_search.py).
         ]
         constraints = [
             models.CheckConstraint(
