@@ -3,7 +3,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.translation import get_language
 
+from producers import catalog_version
 from producers.models import Producer, Province
 from products.models import Product
 from promotion.models import Activity, Campaign
@@ -36,29 +38,70 @@ class ProvinceSitemap(CatalogSitemap):
         return Province.objects.only("slug").order_by("code")
 
 
+class _LanguagePairs:
+    """(row, language) pairs of a queryset of ``.values()``, read a page at a time.
+
+    Django's i18n sitemap builds every pair in memory to paginate them (100,000 products,
+    200,000 pairs, for each section page and for the index); this gives the paginator the
+    count from one COUNT query and each page from one query of the rows it needs.
+    """
+
+    def __init__(self, queryset, languages):
+        self.queryset, self.languages = queryset, languages
+
+    def count(self) -> int:
+        label = self.queryset.model._meta.label
+        return catalog_version.summary(f"sitemap-count:{label}", self.queryset.count) * len(self.languages)
+
+    def __getitem__(self, window: slice):
+        per_row = len(self.languages)
+        first = window.start // per_row
+        rows = self.queryset[first : -(-window.stop // per_row)]
+        pairs = [(row, language) for row in rows for language in self.languages]
+        skip = window.start - first * per_row
+        return pairs[skip : skip + window.stop - window.start]
+
+
 class PublishedSitemap(CatalogSitemap):
-    """The published rows of ``model``, with their last change."""
+    """The published rows of ``model``, with their last change, read as values a page at a time."""
 
     changefreq = "weekly"
     model = None
+    url_name = None
 
     def items(self):
-        return self.model.objects.published().only("slug", "updated_at").order_by("pk")
+        return self.model.objects.published().values("slug", "updated_at").order_by("pk")
 
-    def lastmod(self, obj):
-        return obj.updated_at
+    def _items(self):
+        return _LanguagePairs(self.items(), self._languages())
+
+    def location(self, item):
+        """The row's address in the active language, reversed once per language."""
+        templates = self.__dict__.setdefault("_templates", {})
+        language = get_language()
+        if language not in templates:
+            templates[language] = reverse(self.url_name, kwargs={"slug": "__slug__"})
+        return templates[language].replace("__slug__", item["slug"])
+
+    def lastmod(self, item):
+        return item["updated_at"]
 
     def get_latest_lastmod(self):
         """One aggregate query, where Django's default would load every row."""
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        return catalog_version.summary(
+            f"sitemap-lastmod:{self.model._meta.label}",
+            lambda: self.items().aggregate(latest=Max("updated_at"))["latest"],
+        )
 
 
 class ProducerSitemap(PublishedSitemap):
     model = Producer
+    url_name = "producers:producer_detail"
 
 
 class ProductSitemap(PublishedSitemap):
     model = Product
+    url_name = "products:product_detail"
 
 
 class PromotionPagesSitemap(CatalogSitemap):
@@ -75,10 +118,12 @@ class PromotionPagesSitemap(CatalogSitemap):
 
 class CampaignSitemap(PublishedSitemap):
     model = Campaign
+    url_name = "promotion:campaign_detail"
 
 
 class ActivitySitemap(PublishedSitemap):
     model = Activity
+    url_name = "promotion:activity_detail"
 
 
 SITEMAPS = {

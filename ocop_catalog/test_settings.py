@@ -27,3 +27,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 RATE_LIMITS = dict.fromkeys(RATE_LIMITS, (1_000_000, 60))
 # Off for the suite: tests of the page cache turn it on (tests/catalog/test_page_cache.py).
 PAGE_CACHE = False
+# Off for the suite like the page cache (tests/catalog/test_page_cache.py turns both on).
+CATALOG_SUMMARY_CACHE = False

@@ -9,11 +9,14 @@ Saves and deletes of the catalog's models bump it through signals (``connect()``
 that send no signal (bulk imports, set-based UPDATEs) call ``bump()`` themselves.
 """
 
+import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 KEY = "catalog:version"
 # The apps whose models the public pages show.
@@ -55,3 +58,23 @@ def _changed(sender, **kwargs) -> None:
 def connect() -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_changed, dispatch_uid=f"catalog-version-{signal!r}")
+
+
+def summary(name: str, compute):
+    """``compute()``'s result, kept in the shared cache until the next write to the catalog.
+
+    For the counts the public pages show (facets, home and province totals), whose queries
+    scan every published product: they are computed once per catalog version and day (a
+    certificate expiring by date changes them the next day), so each costs one cache read.
+    ``name`` must say everything the result depends on besides the catalog and the date.
+    ``CATALOG_SUMMARY_CACHE = False`` computes them every time.
+    """
+    if not getattr(settings, "CATALOG_SUMMARY_CACHE", True):
+        return compute()
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    key = f"catalog:summary:{current()}:{timezone.localdate().isoformat()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+    return value

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView
 
+from producers import catalog_version
 from producers.models import Producer, Province
 from products.models import Category, Product
 
@@ -29,27 +30,36 @@ class ProducerDetailView(DetailView):
         return context
 
 
+def _province_counts(province, valid):
+    """Valid products by stars and by product set, producers, and the best-stocked producers."""
+    province_producers = Producer.objects.published().in_province(province)
+    top = (
+        province_producers.annotate(
+            # The same published, valid products the counts above are made of.
+            product_count=Count("products", filter=Q(products__in=valid.order_by().values("pk")))
+        )
+        .order_by("-product_count", "slug")
+        .values_list("pk", "product_count")[:PROVINCE_PRODUCERS]
+    )
+    return valid.count_by("stars"), valid.count_by("category__code"), province_producers.count(), list(top)
+
+
 def province_detail(request, slug):
     """``/provinces/<slug>/``: counts by star and category group, producers, products, former provinces."""
     province = get_object_or_404(Province, slug=slug)
     today = timezone.localdate()
     valid = Product.objects.published().in_province(province).certified_valid_on(today)
 
-    star_counts = valid.count_by("stars")
     groups = list(Category.objects.filter(level=Category.Level.GROUP).order_by("position"))
-    by_set = valid.count_by("category__code")
+    star_counts, by_set, producer_total, top = catalog_version.summary(
+        f"province:{province.pk}", lambda: _province_counts(province, valid)
+    )
     group_counts = [
         (group, sum(n for code, n in by_set.items() if code.split(".")[0] == group.code)) for group in groups
     ]
-    province_producers = Producer.objects.published().in_province(province)
-    producers = (
-        province_producers.annotate(
-            # The same published, valid products the counts above are made of.
-            product_count=Count("products", filter=Q(products__in=valid.order_by().values("pk")))
-        )
-        .select_related("ward")
-        .order_by("-product_count", "slug")[:PROVINCE_PRODUCERS]
-    )
+    producers = Producer.objects.filter(pk__in=[pk for pk, _count in top]).select_related("ward").in_bulk()
+    for pk, count in top:
+        producers[pk].product_count = count
     products = valid.for_listing().by_stars()[:PROVINCE_PRODUCTS]
     context = {
         "province": province,
@@ -57,8 +67,8 @@ def province_detail(request, slug):
         "star_counts": [(stars, star_counts.get(stars, 0)) for stars in (5, 4, 3)],
         "total": sum(star_counts.values()),
         "group_counts": group_counts,
-        "producers": list(producers),
-        "producer_total": province_producers.count(),
+        "producers": [producers[pk] for pk, _count in top],
+        "producer_total": producer_total,
         "products": list(products),
     }
     return render(request, "producers/province_detail.html", context)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from producers import catalog_version
 from producers.models import Producer, Province
 from producers.text import fold
 from products.facets import facet_counts
@@ -258,13 +259,21 @@ class CatalogFilter(django_filters.FilterSet):
             conditions["status"] = certificate_status_conditions(self.today)[data["status"]]
         return {name: condition for name, condition in conditions.items() if condition}
 
+    def summary_key(self) -> str:
+        """The cleaned search text and filters, for keys of counts kept per catalog version."""
+        data = self.form.cleaned_data
+        return repr(sorted((name, repr(data.get(name))) for name in ("q", *FACETS) if data.get(name)))
+
     def facets(self) -> dict[str, list[Option]]:
         """Each filter's options with the number of results choosing it would give, in one query."""
         data = self.form.cleaned_data
         base = self.queryset.select_related(None).prefetch_related(None)
         if data.get("q"):
             base = base.search(data["q"])
-        counts = facet_counts(base, self.chosen_conditions(), certificate_status_conditions(self.today))
+        counts = catalog_version.summary(
+            f"facets:{self.summary_key()}",
+            lambda: facet_counts(base, self.chosen_conditions(), certificate_status_conditions(self.today)),
+        )
         by_province, by_stars, by_kind = counts["province"], counts["stars"], counts["kind"]
         category_options = self._category_options(counts["category"])
         youth_count, by_status = counts["youth"], counts["status"]

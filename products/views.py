@@ -1,21 +1,38 @@
 """Public product pages: the filtered list, the product page and its printable label."""
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from producers import catalog_version
 from products.certificates import VALID_STATUSES
 from products.filters import CatalogFilter
 from products.models import STAR_ORDER, Certificate, Product
 from products.sharing import absolute_url, label_svg, product_json_ld, qr_svg
 
 RELATED_PRODUCTS = 4
+# The deepest page of the list (1,200 products); past it, a notice invites to narrow the filter.
+MAX_PAGES = 50
+
+
+class CountedPaginator(Paginator):
+    """A paginator whose count of results is kept per catalog version, like the facet counts."""
+
+    def __init__(self, *args, filterset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filterset = filterset
+
+    @cached_property
+    def count(self) -> int:
+        return catalog_version.summary(f"count:{self.filterset.summary_key()}", self.object_list.count)
 
 
 class ProductListView(FilterView):
@@ -32,12 +49,19 @@ class ProductListView(FilterView):
         return Product.objects.published().for_listing()
 
     def paginate_queryset(self, queryset, page_size):
-        """The nearest valid page: ``page=abc``, ``0`` or ``-1`` give page 1, ``page=99999`` the last."""
-        paginator = self.get_paginator(queryset, page_size)
+        """The nearest valid page: ``page=abc``, ``0`` or ``-1`` give page 1, ``page=99999`` the last.
+
+        Pages past ``MAX_PAGES`` show the last of those, with a notice inviting to narrow the
+        filter: a page N costs reading the N × 24 rows before it, whatever the index.
+        """
+        paginator = CountedPaginator(queryset, page_size, filterset=self.filterset)
         number = self.request.GET.get("page")
+        self.capped = False
         try:
             if int(number) < 1:
                 number = 1  # get_page() would give the last page, the farthest from the one asked for
+            elif int(number) > MAX_PAGES:
+                number, self.capped = MAX_PAGES, True
         except (TypeError, ValueError):
             pass
         page = paginator.get_page(number)
@@ -51,7 +75,16 @@ class ProductListView(FilterView):
         context["page_title"] = _page_title(self.filterset)
         requested = self.request.GET.get("page", "")
         page = context["page_obj"]
-        if requested and requested != str(page.number):
+        if self.capped and page.number == MAX_PAGES:
+            context["notices"] = [
+                *context["notices"],
+                _(
+                    "Only the first %(pages)d pages of results are shown. Narrow the search or "
+                    "choose a province, a star rating or a product set to see the others."
+                )
+                % {"pages": MAX_PAGES},
+            ]
+        elif requested and requested != str(page.number):
             context["notices"] = [
                 *context["notices"],
                 _("There is no page “%(requested)s”; showing page %(number)d of %(count)d.")

@@ -26,6 +26,7 @@ LIST = "/products/"
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE = True
+    settings.CATALOG_SUMMARY_CACHE = True
     cache.clear()
     yield
     cache.clear()
