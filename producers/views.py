@@ -38,8 +38,8 @@ def _province_counts(province, valid):
             # The same published, valid products the counts above are made of.
             product_count=Count("products", filter=Q(products__in=valid.order_by().values("pk")))
         )
-        .order_by("-product_count", "slug")
-        .values_list("pk", "product_count")[:PROVINCE_PRODUCERS]
+        .select_related("ward")
+        .order_by("-product_count", "slug")[:PROVINCE_PRODUCERS]
     )
     return valid.count_by("stars"), valid.count_by("category__code"), province_producers.count(), list(top)
 
@@ -51,15 +51,12 @@ def province_detail(request, slug):
     valid = Product.objects.published().in_province(province).certified_valid_on(today)
 
     groups = list(Category.objects.filter(level=Category.Level.GROUP).order_by("position"))
-    star_counts, by_set, producer_total, top = catalog_version.summary(
+    star_counts, by_set, producer_total, producers = catalog_version.summary(
         f"province:{province.pk}", lambda: _province_counts(province, valid)
     )
     group_counts = [
         (group, sum(n for code, n in by_set.items() if code.split(".")[0] == group.code)) for group in groups
     ]
-    producers = Producer.objects.filter(pk__in=[pk for pk, _count in top]).select_related("ward").in_bulk()
-    for pk, count in top:
-        producers[pk].product_count = count
     products = valid.for_listing().by_stars()[:PROVINCE_PRODUCTS]
     context = {
         "province": province,
@@ -67,7 +64,7 @@ def province_detail(request, slug):
         "star_counts": [(stars, star_counts.get(stars, 0)) for stars in (5, 4, 3)],
         "total": sum(star_counts.values()),
         "group_counts": group_counts,
-        "producers": [producers[pk] for pk, _count in top],
+        "producers": producers,
         "producer_total": producer_total,
         "products": list(products),
     }
