@@ -1,6 +1,6 @@
 """Public product pages: the filtered list, the product page and its printable label."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, Q, Value, When
 from django.http import HttpResponse
@@ -34,6 +34,16 @@ class CountedPaginator(Paginator):
     def count(self) -> int:
         return catalog_version.summary(f"count:{self.filterset.summary_key()}", self.object_list.count)
 
+    def _get_page(self, *args, **kwargs):
+        return BoundedPage(*args, **kwargs)
+
+
+class BoundedPage(Page):
+    """A page of the list; the deepest one the list shows (``MAX_PAGES``) has no next page."""
+
+    def has_next(self) -> bool:
+        return self.number < MAX_PAGES and super().has_next()
+
 
 class ProductListView(FilterView):
     """``/products/``: filters, facet counts and 24 products a page."""
@@ -56,12 +66,11 @@ class ProductListView(FilterView):
         """
         paginator = CountedPaginator(queryset, page_size, filterset=self.filterset)
         number = self.request.GET.get("page")
-        self.capped = False
         try:
             if int(number) < 1:
                 number = 1  # get_page() would give the last page, the farthest from the one asked for
             elif int(number) > MAX_PAGES:
-                number, self.capped = MAX_PAGES, True
+                number = MAX_PAGES
         except (TypeError, ValueError):
             pass
         page = paginator.get_page(number)
@@ -75,7 +84,7 @@ class ProductListView(FilterView):
         context["page_title"] = _page_title(self.filterset)
         requested = self.request.GET.get("page", "")
         page = context["page_obj"]
-        if self.capped and page.number == MAX_PAGES:
+        if page.number == MAX_PAGES and page.paginator.num_pages > MAX_PAGES:
             context["notices"] = [
                 *context["notices"],
                 _(
