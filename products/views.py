@@ -155,7 +155,11 @@ class ProductDetailView(DetailView):
                 "json_ld": product_json_ld(
                     product, url=url, images=images, certificate=certificate, valid=valid
                 ),
-                "related_products": related_products(product, today),
+                # Kept per catalog version and day: the same-province walk reads up to a few
+                # thousand index entries at 100,000 products.
+                "related_products": catalog_version.summary(
+                    f"related:{product.pk}", lambda: related_products(product, today)
+                ),
             }
         )
         return context
