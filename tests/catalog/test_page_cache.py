@@ -131,3 +131,27 @@ def test_unpublishing_takes_the_product_page_down(product):
     product.status = PublicationStatus.DRAFT
     product.save()
     assert Client().get(product.get_absolute_url()).status_code == 404
+
+
+def test_kept_counts_follow_a_revocation_with_the_page_cache_off(product, settings):
+    """The bench's cold mode: no page cache, counts kept per catalog version (summary)."""
+    settings.PAGE_CACHE = False
+    other = make_product(producer=product.producer, name="Mè xửng Thiên Cầm", stars=4)
+    province_page = reverse("producers:province_detail", args=["ha-tinh"])
+    before = (get(LIST), get("/"), get(province_page))
+    assert before[0].context["page_obj"].paginator.count == 2
+    assert before[1].context["totals"]["products"] == 2
+    assert before[2].context["total"] == 2
+    assert {o.value: o.count for o in before[0].context["facets"]["stars"]}["4"] == 2
+    assert other in get(product.get_absolute_url()).context["related_products"]
+
+    certificate = Certificate.objects.get(product=other)
+    certificate.revoked_on = timezone.localdate()
+    certificate.save()
+
+    after = (get(LIST), get("/"), get(province_page))
+    assert after[0].context["page_obj"].paginator.count == 1
+    assert after[1].context["totals"]["products"] == 1
+    assert after[2].context["total"] == 1
+    assert {o.value: o.count for o in after[0].context["facets"]["stars"]}["4"] == 1
+    assert other not in get(product.get_absolute_url()).context["related_products"]
