@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous public pages from the cache, keyed by the catalog version (ocop_catalog/pagecache.py).
+    "ocop_catalog.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -139,6 +141,11 @@ CACHES = {
         "LOCATION": "ocop-catalog",
     }
 }
+# The public page cache (ocop_catalog/pagecache.py): on unless DJANGO_PAGE_CACHE=0. A write to the
+# catalog changes every key at once, so the lifetime only bounds memory use.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "3600"))
+
 if os.environ.get("CACHE_URL", "").startswith("redis://"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",

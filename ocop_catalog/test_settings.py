@@ -25,3 +25,8 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Budgets no test reaches by accident (every test client is 127.0.0.1 and the cache lives for the
 # whole run); tests/test_rate_limits.py sets small ones.
 RATE_LIMITS = dict.fromkeys(RATE_LIMITS, (1_000_000, 60))
+# Off for the suite: tests of the page cache turn it on (tests/catalog/test_page_cache.py), and
+# the app servers of tests/catalog/test_two_app_servers.py with DJANGO_PAGE_CACHE=1.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", False)  # noqa: F405
+# Off for the suite like the page cache (tests/catalog/test_page_cache.py turns both on).
+CATALOG_SUMMARY_CACHE = False

@@ -8,7 +8,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from ocop_catalog import views
-from ocop_catalog.sitemaps import SITEMAPS
+from ocop_catalog.sitemaps import SITEMAPS, sitemap_section
 
 admin.site.site_header = _("OCOP catalog administration")
 admin.site.site_title = _("OCOP administration")
@@ -24,7 +24,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from producers import catalog_version
 from producers.models import Province
 from producers.text import fold
 from products.models import Product
@@ -26,17 +27,21 @@ NEWEST = 8
 logger = logging.getLogger(__name__)
 
 
-def home(request):
-    """What the catalog holds, a search box, the 34 provinces, featured and newest products."""
-    today = timezone.localdate()
-    valid = Product.objects.published().certified_valid_on(today)
+def _home_counts(valid):
     totals = valid.aggregate(
         products=Count("pk"),
         producers=Count("producer", distinct=True),
         provinces=Count("producer__province", distinct=True),
         **{f"stars_{n}": Count("pk", filter=Q(stars=n)) for n in (3, 4, 5)},
     )
-    by_province = valid.count_by("producer__province_id")
+    return totals, valid.count_by("producer__province_id")
+
+
+def home(request):
+    """What the catalog holds, a search box, the 34 provinces, featured and newest products."""
+    today = timezone.localdate()
+    valid = Product.objects.published().certified_valid_on(today)
+    totals, by_province = catalog_version.summary("home", lambda: _home_counts(valid))
     provinces = sorted(Province.objects.all(), key=lambda province: fold(province.name))
     context = {
         "totals": totals,

@@ -10,7 +10,9 @@ class ProducersConfig(AppConfig):
     def ready(self):
         from producers import (
             audit,  # noqa: F401  (connects the sign-in audit receivers)
+            catalog_version,
             proposals,
         )
 
         proposals.register(proposals.ProducerProposals())
+        catalog_version.connect()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from producers import catalog_version
 from producers.models import FormerProvince, Province, Ward
 from producers.text import vietnamese_slugify
 
@@ -27,6 +28,8 @@ def upsert_rows(model, rows: list[dict], *, key: str) -> tuple[int, int]:
             to_update.append(obj)
     model.objects.bulk_create(to_create, batch_size=1000)
     model.objects.bulk_update(to_update, fields, batch_size=1000)
+    if to_create or to_update:
+        catalog_version.bump()
     return len(to_create), len(to_update)
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView
 
+from producers import catalog_version
 from producers.models import OfficialTotal, Producer, Province
 from products.directory import published_product_count
 from products.models import Category, Product
@@ -36,20 +37,10 @@ class ProducerDetailView(DetailView):
         return context
 
 
-def province_detail(request, slug):
-    """``/provinces/<slug>/``: counts by star and category group, producers, products, former provinces."""
-    province = get_object_or_404(Province, slug=slug)
-    today = timezone.localdate()
-    valid = Product.objects.published().in_province(province).certified_valid_on(today)
-
-    star_counts = valid.count_by("stars")
-    groups = list(Category.objects.filter(level=Category.Level.GROUP).order_by("position"))
-    by_set = valid.count_by("category__code")
-    group_counts = [
-        (group, sum(n for code, n in by_set.items() if code.split(".")[0] == group.code)) for group in groups
-    ]
+def _province_counts(province, valid):
+    """Valid products by stars and by product set, producers, and the best-stocked producers."""
     province_producers = Producer.objects.published().in_province(province)
-    producers = (
+    top = (
         province_producers.annotate(
             # The same published, valid products the counts above are made of.
             product_count=Count("products", filter=Q(products__in=valid.order_by().values("pk")))
@@ -57,6 +48,22 @@ def province_detail(request, slug):
         .select_related("ward")
         .order_by("-product_count", "slug")[:PROVINCE_PRODUCERS]
     )
+    return valid.count_by("stars"), valid.count_by("category__code"), province_producers.count(), list(top)
+
+
+def province_detail(request, slug):
+    """``/provinces/<slug>/``: counts by star and category group, producers, products, former provinces."""
+    province = get_object_or_404(Province, slug=slug)
+    today = timezone.localdate()
+    valid = Product.objects.published().in_province(province).certified_valid_on(today)
+
+    groups = list(Category.objects.filter(level=Category.Level.GROUP).order_by("position"))
+    star_counts, by_set, producer_total, producers = catalog_version.summary(
+        f"province:{province.pk}", lambda: _province_counts(province, valid)
+    )
+    group_counts = [
+        (group, sum(n for code, n in by_set.items() if code.split(".")[0] == group.code)) for group in groups
+    ]
     products = valid.for_listing().by_stars()[:PROVINCE_PRODUCTS]
     total = sum(star_counts.values())
     official = OfficialTotal.objects.filter(province=province).order_by("-as_of", "-pk").first()
@@ -68,8 +75,8 @@ def province_detail(request, slug):
         "star_counts": [(stars, star_counts.get(stars, 0)) for stars in (5, 4, 3)],
         "total": total,
         "group_counts": group_counts,
-        "producers": list(producers),
-        "producer_total": province_producers.count(),
+        "producers": producers,
+        "producer_total": producer_total,
         "products": list(products),
     }
     return render(request, "producers/province_detail.html", context)

@@ -13,16 +13,18 @@ still applies, and ``CatalogFilter.notices`` says in words what was ignored.
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from producers import catalog_version
 from producers.models import Producer, Province
 from producers.text import fold, search_terms
 from products.certificates import looks_like_decision_number
+from products.facets import facet_counts
 from products.models import STAR_ORDER, Category, certificate_status_conditions
 
 MAX_QUERY_LENGTH = 200
@@ -234,18 +236,8 @@ class CatalogFilter(django_filters.FilterSet):
                 chosen.append({"label": str(names[value]), "url": product_list_url(**remaining)})
         return chosen
 
-    def queryset_without(self, facet: str) -> QuerySet:
-        """The results as if ``facet`` were not chosen: what each of its options would give."""
-        queryset = self.queryset.select_related(None).prefetch_related(None)
-        for name, value in self.form.cleaned_data.items():
-            if name in (facet, "sort"):
-                continue
-            queryset = self.filters[name].filter(queryset, value)
-        return queryset.order_by()
-
-    def _category_options(self) -> list[Option]:
+    def _category_options(self, by_set: dict) -> list[Option]:
         """Every category with its results: a set's own, a group's or subgroup's summed over its sets."""
-        by_set = self.queryset_without("category").count_by("category_id")
         code_counts: dict[str, int] = {}
         for category in self.categories:
             count = by_set.get(category.pk, 0)
@@ -260,22 +252,41 @@ class CatalogFilter(django_filters.FilterSet):
             for c in self.categories
         ]
 
-    def facets(self) -> dict[str, list[Option]]:
-        """Each filter's options with the number of results choosing it would give.
-
-        One query per facet (six in all), whatever the number of products.
-        """
+    def chosen_conditions(self) -> dict[str, Q]:
+        """Each facet filter the visitor chose, as a condition on a product row."""
         data = self.form.cleaned_data
-        by_province = self.queryset_without("province").count_by("producer__province_id")
-        by_stars = self.queryset_without("stars").filter(stars__isnull=False).count_by("stars")
-        category_options = self._category_options()
-        by_kind = self.queryset_without("kind").count_by("producer__kind")
-        youth_count = self.queryset_without("youth").filter(producer__youth_led=True).count()
-        conditions = certificate_status_conditions(self.today)
-        by_status = self.queryset_without("status").aggregate(
-            all=Count("pk"),
-            **{name: Count("pk", filter=Q(condition)) for name, condition in conditions.items()},
+        conditions = {
+            "province": data.get("province") and Q(producer__province__slug__in=data["province"]),
+            "stars": data.get("stars") and Q(stars__in=[int(value) for value in data["stars"]]),
+            "kind": data.get("kind") and Q(producer__kind__in=data["kind"]),
+            "youth": data.get("youth") and Q(producer__youth_led=True),
+        }
+        if data.get("category"):
+            code = data["category"]
+            ids = [c.pk for c in self.categories if c.code == code or c.code.startswith(code + ".")]
+            conditions["category"] = Q(category_id__in=ids)
+        if data.get("status") and data["status"] != "all":
+            conditions["status"] = certificate_status_conditions(self.today)[data["status"]]
+        return {name: condition for name, condition in conditions.items() if condition}
+
+    def summary_key(self) -> str:
+        """The cleaned search text and filters, for keys of counts kept per catalog version."""
+        data = self.form.cleaned_data
+        return repr(sorted((name, repr(data.get(name))) for name in ("q", *FACETS) if data.get(name)))
+
+    def facets(self) -> dict[str, list[Option]]:
+        """Each filter's options with the number of results choosing it would give, in one query."""
+        data = self.form.cleaned_data
+        base = self.queryset.select_related(None).prefetch_related(None)
+        if data.get("q"):
+            base = base.search(data["q"])
+        counts = catalog_version.summary(
+            f"facets:{self.summary_key()}",
+            lambda: facet_counts(base, self.chosen_conditions(), certificate_status_conditions(self.today)),
         )
+        by_province, by_stars, by_kind = counts["province"], counts["stars"], counts["kind"]
+        category_options = self._category_options(counts["category"])
+        youth_count, by_status = counts["youth"], counts["status"]
         provinces, stars, kinds = (set(data.get(name) or []) for name in ("province", "stars", "kind"))
         return {
             # Chosen provinces first, so that a phone user sees them without scrolling 34 names.

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from producers import catalog_version
 from producers.models import CatalogQuerySet, Producer, PublicationStatus
 from producers.permissions import in_editable_provinces
 from producers.text import normalize_search_text, search_terms
@@ -216,6 +217,8 @@ class ProductQuerySet(CatalogQuerySet):
             if (product.search_text, product.search_name) != before:
                 changed.append(product)
         Product.objects.bulk_update(changed, ["search_text", "search_name"], batch_size=500)
+        if changed:
+            catalog_version.bump()
         return len(changed)
 
     def sync_current_certificates(self, day: datetime.date | None = None) -> int:
@@ -232,6 +235,7 @@ class ProductQuerySet(CatalogQuerySet):
             .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=day))
             .order_by("-decision_date", "-pk")
         )
+        catalog_version.bump()
         matched = self.update(
             current_certificate=models.Subquery(latest.values("pk")[:1]),
             stars=models.Subquery(latest.values("stars")[:1]),
@@ -331,6 +335,8 @@ class Product(models.Model):
             models.Index(fields=["producer", "status"], name="product_producer_status"),
             # The admin's and staff lists' default order: a page, not a sort of every product.
             models.Index(fields=["name"], name="product_name"),
+            # PostgreSQL also has partial indexes for the public list's order and trigram
+            # indexes for search (products/migrations/0009_public_list_indexes_and_trigram_search.py).
         ]
         constraints = [
             models.CheckConstraint(

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from producers import catalog_version
 from producers.models import Producer, Province, PublicationStatus
 from producers.proposals import needs_approval
 from producers.services import save_versioned_form
@@ -264,6 +265,7 @@ def apply_import(*, plan, user, progress=None) -> dict[str, int]:
         row.product.pk for row in plan.rows if row.action != "unchanged" and not row.waits_for_approval
     }
     Product.objects.filter(pk__in=touched).sync_current_certificates()
+    catalog_version.bump()  # the bulk writes above send no signal
     if progress:
         progress(total, total)
     counts = {

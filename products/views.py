@@ -1,14 +1,18 @@
 """Public product pages: the filtered list, the product page and its printable label."""
 
+from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Case, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from producers import catalog_version
 from products import search_help
 from products.certificates import VALID_STATUSES
 from products.filters import CatalogFilter
@@ -17,6 +21,30 @@ from products.sharing import absolute_url, label_svg, product_json_ld, qr_svg
 from products.verification import short_code
 
 RELATED_PRODUCTS = 4
+# The deepest page of the list (1,200 products); past it, a notice invites to narrow the filter.
+MAX_PAGES = 50
+
+
+class CountedPaginator(Paginator):
+    """A paginator whose count of results is kept per catalog version, like the facet counts."""
+
+    def __init__(self, *args, filterset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filterset = filterset
+
+    @cached_property
+    def count(self) -> int:
+        return catalog_version.summary(f"count:{self.filterset.summary_key()}", self.object_list.count)
+
+    def _get_page(self, *args, **kwargs):
+        return BoundedPage(*args, **kwargs)
+
+
+class BoundedPage(Page):
+    """A page of the list; the deepest one the list shows (``MAX_PAGES``) has no next page."""
+
+    def has_next(self) -> bool:
+        return self.number < MAX_PAGES and super().has_next()
 
 
 class ProductListView(FilterView):
@@ -33,12 +61,18 @@ class ProductListView(FilterView):
         return Product.objects.published().for_listing()
 
     def paginate_queryset(self, queryset, page_size):
-        """The nearest valid page: ``page=abc``, ``0`` or ``-1`` give page 1, ``page=99999`` the last."""
-        paginator = self.get_paginator(queryset, page_size)
+        """The nearest valid page: ``page=abc``, ``0`` or ``-1`` give page 1, ``page=99999`` the last.
+
+        Pages past ``MAX_PAGES`` show the last of those, with a notice inviting to narrow the
+        filter: a page N costs reading the N × 24 rows before it, whatever the index.
+        """
+        paginator = CountedPaginator(queryset, page_size, filterset=self.filterset)
         number = self.request.GET.get("page")
         try:
             if int(number) < 1:
                 number = 1  # get_page() would give the last page, the farthest from the one asked for
+            elif int(number) > MAX_PAGES:
+                number = MAX_PAGES
         except (TypeError, ValueError):
             pass
         page = paginator.get_page(number)
@@ -54,7 +88,16 @@ class ProductListView(FilterView):
             context["suggestions"] = search_help.suggestions(self.filterset)
         requested = self.request.GET.get("page", "")
         page = context["page_obj"]
-        if requested and requested != str(page.number):
+        if page.number == MAX_PAGES and page.paginator.num_pages > MAX_PAGES:
+            context["notices"] = [
+                *context["notices"],
+                _(
+                    "Only the first %(pages)d pages of results are shown. Narrow the search or "
+                    "choose a province, a star rating or a product set to see the others."
+                )
+                % {"pages": MAX_PAGES},
+            ]
+        elif requested and requested != str(page.number):
             context["notices"] = [
                 *context["notices"],
                 _("There is no page “%(requested)s”; showing page %(number)d of %(count)d.")
@@ -120,23 +163,39 @@ class ProductDetailView(DetailView):
                 "json_ld": product_json_ld(
                     product, url=url, images=images, certificate=certificate, valid=valid
                 ),
-                "related_products": related_products(product, today),
+                # Kept per catalog version and day: the same-province walk reads up to a few
+                # thousand index entries at 100,000 products.
+                "related_products": catalog_version.summary(
+                    f"related:{product.pk}", lambda: related_products(product, today)
+                ),
             }
         )
         return context
 
 
 def related_products(product: Product, today) -> list[Product]:
-    """Up to four other valid products: the same product set first, then the same province."""
-    producer = product.producer
-    return list(
-        Product.objects.published()
-        .certified_valid_on(today)
-        .filter(Q(category_id=product.category_id) | Q(producer__province_id=producer.province_id))
-        .exclude(pk=product.pk)
-        .annotate(
-            same_set=Case(When(category_id=product.category_id, then=Value(1)), default=Value(0)),
+    """Up to four other valid products: the same product set first, then the same province.
+
+    One query. On PostgreSQL it takes the four best of the product set and the four best of
+    the province, each a short walk of an index in the catalog's order, then the first four
+    of those eight, so the page costs the same at any catalog size. SQLite, which cannot
+    limit the parts of a UNION, filters on either condition instead (same results).
+    """
+    valid = Product.objects.published().certified_valid_on(today).exclude(pk=product.pk).order_by(*STAR_ORDER)
+    same_set = valid.filter(category_id=product.category_id)
+    same_province = valid.filter(producer__province_id=product.producer.province_id)
+    if connection.features.supports_slicing_ordering_in_compound:
+        candidates = Q(
+            pk__in=same_set.values("pk")[:RELATED_PRODUCTS].union(
+                same_province.values("pk")[:RELATED_PRODUCTS], all=True
+            )
         )
+    else:
+        province_id = product.producer.province_id
+        candidates = Q(category_id=product.category_id) | Q(producer__province_id=province_id)
+    return list(
+        valid.filter(candidates)
+        .annotate(same_set=Case(When(category_id=product.category_id, then=Value(1)), default=Value(0)))
         .order_by("-same_set", *STAR_ORDER)
         .for_listing()[:RELATED_PRODUCTS]
     )

@@ -223,6 +223,21 @@ def test_a_page_past_the_end_shows_the_last_page_with_a_message(client):
     assert len(slugs_on_page(response.content.decode())) == 6
 
 
+def test_paging_stops_at_the_deepest_page_with_an_invitation_to_narrow(client, monkeypatch):
+    monkeypatch.setattr("products.views.MAX_PAGES", 2)
+    add_valid_products(80)  # four pages of 24
+
+    deepest = client.get(URL + "?page=2")
+    beyond = client.get(URL + "?page=4")
+
+    assert deepest.context["page_obj"].number == 2
+    assert 'rel="next"' not in deepest.content.decode()
+    assert "Chỉ hiển thị 2 trang kết quả đầu tiên. Hãy thu hẹp" in deepest.context["notices"][-1]
+    assert beyond.context["page_obj"].number == 2
+    assert "Hãy thu hẹp" in beyond.context["notices"][-1]
+    assert slugs_on_page(beyond.content.decode()) == slugs_on_page(deepest.content.decode())
+
+
 def test_a_10000_character_query_is_shortened_not_an_error(client, catalog):
     response = client.get(URL, {"q": "keo " * 2500})
 
@@ -300,7 +315,7 @@ def test_filterset_is_bound_without_parameters_so_the_default_applies(catalog):
 
 # Query counts --------------------------------------------------------------------------------
 
-LIST_QUERIES = 11  # provinces, categories, count, page, photos, and one per facet (6)
+LIST_QUERIES = 6  # provinces, categories, count, page, photos, and the facet counts (one query)
 
 
 @pytest.mark.parametrize(

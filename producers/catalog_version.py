@@ -1,0 +1,80 @@
+"""The catalog version: a number every write to the catalog's data bumps.
+
+The public page cache (``ocop_catalog.pagecache``) puts this number in every key, so a page
+cached before an edit is never served after it: the next request misses and renders anew.
+It lives in the default cache, which several app servers share (``CACHE_URL=redis://...``),
+so an edit through one server is seen by all at their next request.
+
+Saves and deletes of the catalog's models bump it through signals (``connect()``); writes
+that send no signal (bulk imports, set-based UPDATEs) call ``bump()`` themselves.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+KEY = "catalog:version"
+# The apps whose models the public pages show.
+CATALOG_APPS = {"producers", "products", "promotion"}
+
+
+def current() -> int:
+    """The catalog's version now (created on first use, unique across cache flushes)."""
+    version = cache.get(KEY)
+    if version is None:
+        cache.add(KEY, time.time_ns(), timeout=None)
+        version = cache.get(KEY)
+    return version
+
+
+def _increment() -> None:
+    try:
+        cache.incr(KEY)
+    except ValueError:  # no version yet, or the cache lost it: start a fresh one
+        cache.set(KEY, time.time_ns(), timeout=None)
+
+
+def bump() -> None:
+    """A new version now and again when the transaction commits.
+
+    Now, so that this process's next request sees the edit even inside a test's transaction;
+    at commit, so that a page another server rendered between the two from the old data is
+    not kept under the new version.
+    """
+    _increment()
+    transaction.on_commit(_increment)
+
+
+def _changed(sender, **kwargs) -> None:
+    if sender._meta.app_label in CATALOG_APPS:
+        bump()
+
+
+def connect() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_changed, dispatch_uid=f"catalog-version-{signal!r}")
+
+
+def summary(name: str, compute):
+    """``compute()``'s result, kept in the shared cache until the next write to the catalog.
+
+    For the counts the public pages show (facets, home and province totals), whose queries
+    scan every published product: they are computed once per catalog version and day (a
+    certificate expiring by date changes them the next day), so each costs one cache read.
+    ``name`` must say everything the result depends on besides the catalog and the date.
+    ``CATALOG_SUMMARY_CACHE = False`` computes them every time.
+    """
+    if not getattr(settings, "CATALOG_SUMMARY_CACHE", True):
+        return compute()
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    key = f"catalog:summary:{current()}:{timezone.localdate().isoformat()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+    return value

@@ -1,0 +1,157 @@
+"""The public page cache: anonymous pages come from the cache until the catalog changes.
+
+Each test turns the cache on and shows that a write through one path (staff save, admin save,
+import, revocation) or the date passing a certificate's expiry changes the public page at the
+next request, while an unchanged catalog is served from the cache.
+"""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from ocop_catalog.pagecache import HEADER, normalised_query
+from producers.models import PublicationStatus
+from products.models import Certificate
+from tests.factories import import_row, make_producer, make_product, make_staff, province
+from tests.sample_catalog import slugs_on_page
+from tests.staff.helpers import _FormFields, product_form_data
+
+LIST = "/products/"
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE = True
+    settings.CATALOG_SUMMARY_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def get(path: str):
+    """An anonymous visitor's request (a fresh client: no session cookie)."""
+    response = Client().get(path)
+    assert response.status_code == 200
+    return response
+
+
+def cached_twice(path: str) -> str:
+    """The page, requested twice: the second answer must come from the cache."""
+    first = get(path)
+    second = get(path)
+    assert first[HEADER] == "miss"
+    assert second[HEADER] == "hit"
+    assert second.content == first.content
+    return second.content.decode()
+
+
+@pytest.fixture
+def product(db):
+    producer = make_producer(province_slug="ha-tinh", name="HTX Kẹo cu đơ")
+    return make_product(producer=producer, name="Kẹo cu đơ Thiên Cầm", stars=4)
+
+
+def test_same_query_in_another_order_is_the_same_page():
+    assert normalised_query("stars=4&province=ha-tinh&q=") == normalised_query("province=ha-tinh&stars=4")
+
+
+def test_signed_in_users_are_never_served_from_the_cache(client, product):
+    cached_twice(LIST)
+    client.force_login(make_staff(username="editor-a"))
+    response = client.get(LIST)
+    assert HEADER not in response
+
+
+def test_staff_save_changes_the_product_page(product):
+    page = product.get_absolute_url()
+    assert "Câu chuyện mới" not in cached_twice(page)
+    staff = Client()
+    staff.force_login(make_staff(username="approver-a", role="approver"))
+    data = product_form_data(product, story="Câu chuyện mới của kẹo")
+    assert staff.post(reverse("staff:product_edit", args=[product.pk]), data).status_code == 302
+    assert "Câu chuyện mới của kẹo" in get(page).content.decode()
+
+
+def test_admin_save_changes_the_list(product):
+    assert "Kẹo cu đơ Thiên Cầm" in cached_twice(LIST)
+    admin = Client()
+    admin.force_login(make_staff(username="root", province_slug=None, is_staff=True, is_superuser=True))
+    url = reverse("admin:products_product_change", args=[product.pk])
+    parser = _FormFields()
+    parser.feed(admin.get(url).content.decode())
+    form = next(f for f in parser.forms if f["attrs"].get("id") == "product_form")
+    data = {name: value for name, value in form["fields"] if name != "csrfmiddlewaretoken"}
+    data["name"] = "Kẹo cu đơ Hà Tĩnh"
+    assert admin.post(url, data).status_code == 302
+    html = get(LIST).content.decode()
+    assert "Kẹo cu đơ Hà Tĩnh" in html
+    assert "Kẹo cu đơ Thiên Cầm" not in html
+
+
+def test_import_changes_the_list(product):
+    from products.services import run_import
+
+    five_stars = LIST + "?stars=5"
+    assert product.slug not in slugs_on_page(cached_twice(five_stars))
+    row = import_row(
+        product_name=product.name,
+        producer_name=product.producer.name,
+        stars=5,
+        decision_number="999/QĐ-UBND",
+        decision_date=(timezone.localdate() - datetime.timedelta(days=10)).strftime("%d/%m/%Y"),
+    )
+    user = make_staff(username="approver-a", role="approver")
+    plan, counts = run_import(rows=[(2, row)], province=province("ha-tinh"), user=user)
+    assert counts == {"create": 0, "certificate": 1, "update": 0, "unchanged": 0, "proposed": 0}, plan.rows
+    assert product.slug in slugs_on_page(get(five_stars).content.decode())
+
+
+def test_revocation_takes_the_product_off_the_list(product):
+    assert product.slug in slugs_on_page(cached_twice(LIST))
+    certificate = Certificate.objects.get(product=product)
+    certificate.revoked_on = timezone.localdate()
+    certificate.save()
+    assert product.slug not in slugs_on_page(get(LIST).content.decode())
+
+
+def test_certificate_expiring_by_date_leaves_the_list_the_next_day(product, monkeypatch):
+    last_day = Certificate.objects.get(product=product).expires_on
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: last_day)
+    assert product.slug in slugs_on_page(cached_twice(LIST))
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: last_day + datetime.timedelta(days=1))
+    assert product.slug not in slugs_on_page(get(LIST).content.decode())
+
+
+def test_unpublishing_takes_the_product_page_down(product):
+    cached_twice(product.get_absolute_url())
+    product.status = PublicationStatus.DRAFT
+    product.save()
+    assert Client().get(product.get_absolute_url()).status_code == 404
+
+
+def test_kept_counts_follow_a_revocation_with_the_page_cache_off(product, settings):
+    """The bench's cold mode: no page cache, counts kept per catalog version (summary)."""
+    settings.PAGE_CACHE = False
+    other = make_product(producer=product.producer, name="Mè xửng Thiên Cầm", stars=4)
+    province_page = reverse("producers:province_detail", args=["ha-tinh"])
+    before = (get(LIST), get("/"), get(province_page))
+    assert before[0].context["page_obj"].paginator.count == 2
+    assert before[1].context["totals"]["products"] == 2
+    assert before[2].context["total"] == 2
+    assert {o.value: o.count for o in before[0].context["facets"]["stars"]}["4"] == 2
+    assert other in get(product.get_absolute_url()).context["related_products"]
+
+    certificate = Certificate.objects.get(product=other)
+    certificate.revoked_on = timezone.localdate()
+    certificate.save()
+
+    after = (get(LIST), get("/"), get(province_page))
+    assert after[0].context["page_obj"].paginator.count == 1
+    assert after[1].context["totals"]["products"] == 1
+    assert after[2].context["total"] == 1
+    assert {o.value: o.count for o in after[0].context["facets"]["stars"]}["4"] == 1
+    assert other not in get(product.get_absolute_url()).context["related_products"]
