@@ -13,7 +13,7 @@ still applies, and ``CatalogFilter.notices`` says in words what was ignored.
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -187,6 +187,15 @@ class CatalogFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         return queryset.order_by(*ORDERINGS[self.sort_order])
+
+    def queryset_without(self, facet: str) -> QuerySet:
+        """The results as if ``facet`` were not chosen (search help, statistics), unordered."""
+        queryset = self.queryset.select_related(None).prefetch_related(None)
+        for name, value in self.form.cleaned_data.items():
+            if name in (facet, "sort"):
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
 
     # What the page shows --------------------------------------------------------------------
 

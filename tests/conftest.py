@@ -51,3 +51,19 @@ def pytest_runtest_makereport(item, call):
     if REQUIRE_POSTGRES and report.skipped and "postgresql" in str(report.longrepr).lower():
         report.outcome = "failed"
         report.longrepr = f"a PostgreSQL-only test skipped with REQUIRE_POSTGRES=1: {report.longrepr}"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language.
+
+    A request to an /en/ page leaves English active on the worker's thread, and ``reverse()``
+    in the next test would then build /en/ URLs (an English staff page where a test expects
+    Vietnamese): the order of tests must not decide the language.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

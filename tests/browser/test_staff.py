@@ -44,7 +44,7 @@ def test_editor_adds_product_and_approver_publishes_it(phone_page):
 
     page.click("a:has-text('Thêm sản phẩm')")
     page.fill("#id_name", "Kẹo cu đơ Thiên Cầm")
-    page.select_option("#id_producer", str(producer.pk))
+    page.fill("#id_producer", str(producer.pk))  # an autocomplete: a name from the list, or the number
     page.select_option("#id_category", str(category.pk))
     page.select_option("#id_certificates-0-stars", "4")
     page.fill("#id_certificates-0-decision_number", "2394/QĐ-UBND")

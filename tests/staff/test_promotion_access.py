@@ -113,7 +113,7 @@ def test_role_url_method_matrix(role, index, users, promo_world):
         if not str(expected).endswith("+"):
             assert promotion_snapshot("nghe-an") == before, (method, url)
         if role in ("editor_a", "approver_a"):
-            body = response.content.decode(errors="replace")
+            body = response.getvalue().decode(errors="replace")
             assert not any(name in body for name in B_NAMES), (method, url)
 
 
@@ -133,7 +133,7 @@ def test_province_a_pages_list_a_and_never_b(client, editor_a, promo_world, name
 def test_exports_hold_only_the_users_province(client, editor_a, promo_world, subject):
     client.force_login(editor_a)
 
-    body = client.get(reverse(f"staff:{subject}", args=["csv"])).content.decode("utf-8-sig")
+    body = client.get(reverse(f"staff:{subject}", args=["csv"])).getvalue().decode("utf-8-sig")
 
     assert "Phiên livestream OCOP Hà Tĩnh" in body
     assert not any(n in body for n in B_NAMES)

@@ -99,7 +99,7 @@ def test_exported_figures_cannot_run_as_formulas_and_are_audited(client, editor_
     client.force_login(editor_a)
     caplog.set_level("INFO", logger="ocop.audit")
 
-    figures = client.get(reverse("staff:reading_export", args=["csv"])).content.decode("utf-8-sig")
+    figures = client.get(reverse("staff:reading_export", args=["csv"])).getvalue().decode("utf-8-sig")
 
     assert "'=HYPERLINK" in figures and "\n=HYPERLINK" not in figures and ",=HYPERLINK" not in figures
     audits = [r.audit for r in caplog.records if r.name == "ocop.audit"]

@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from tests.factories import make_product
@@ -49,7 +50,7 @@ def test_rows_carry_the_certificate_and_the_public_address(client):
     row = next(r for r in csv_rows(client.get("/products.csv?province=ha-tinh")) if "keo-cu-do" in r["url"])
     certificate = catalog.keo.current_certificate
 
-    assert row["url"] == "http://testserver/products/keo-cu-do-thien-cam/"
+    assert row["url"] == f"{settings.SITE_URL}/products/keo-cu-do-thien-cam/"  # the public origin
     assert row["certificate_number"] == certificate.decision_number
     assert row["decision_date"] == certificate.decision_date.isoformat()
     assert row["expires_on"] == certificate.expires_on.isoformat()

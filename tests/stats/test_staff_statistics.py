@@ -35,7 +35,7 @@ def ending_in(
 
 
 def csv_rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 def test_the_csv_lists_the_provinces_own_certificates_ending_within_90_days_soonest_first(client, caplog):
@@ -77,7 +77,7 @@ def test_the_page_shows_the_provinces_own_charts_and_coverage(client, django_ass
         ("ha-tinh", 4, 2)
     ]
     assert context["expiring_count"] == 1
-    assert "Nghệ An" not in response.content.decode()
+    assert "Nghệ An" not in response.getvalue().decode()
 
 
 def test_anonymous_users_are_sent_to_sign_in(client):
