@@ -269,6 +269,15 @@ class CatalogFilter(django_filters.FilterSet):
             conditions["status"] = certificate_status_conditions(self.today)[data["status"]]
         return {name: condition for name, condition in conditions.items() if condition}
 
+    def queryset_without(self, facet: str):
+        """The results as if ``facet`` were not chosen (the statistics page counts every status)."""
+        queryset = self.queryset.select_related(None).prefetch_related(None)
+        for name, value in self.form.cleaned_data.items():
+            if name in (facet, "sort"):
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
     def summary_key(self) -> str:
         """The cleaned search text and filters, for keys of counts kept per catalog version."""
         data = self.form.cleaned_data
