@@ -13,7 +13,8 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from producers.models import Producer
+from producers.models import OfficialTotal, Producer
+from producers.official import STAR_FIELDS
 from producers.permissions import editable_provinces, editable_wards, is_national_admin
 from producers.proposals import PRODUCER_FIELDS
 from products.models import Certificate, Product, ProductPhoto, SalesChannel, Standard
@@ -25,6 +26,7 @@ from products.photos import (
     process_photo,
 )
 from products.proposals import CERTIFICATE_FIELDS, CHANNEL_FIELDS, PHOTO_FIELDS, PRODUCT_FIELDS
+from promotion.models import http_url
 from staff import autocomplete
 
 
@@ -311,3 +313,28 @@ class ProposalDecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Shown with the decision in the list of proposed changes."),
     )
+
+
+class OfficialTotalForm(forms.ModelForm):
+    """A province's official figure as published; the province from the user's editable ones only.
+
+    The model checks the rest: stars adding up to the total, no date in the future, no negatives.
+    """
+
+    class Meta:
+        model = OfficialTotal
+        fields = ["province", "as_of", "total", "stars_5", "stars_4", "stars_3", "source", "source_url"]
+        widgets = {"as_of": DateInput}
+        formfield_callback = https_formfield
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        provinces = editable_provinces(user).order_by("name")
+        self.fields["province"].queryset = provinces  # a tampered POST of another province: invalid
+        if not is_national_admin(user):
+            self.fields["province"].empty_label = None  # their one province, already chosen
+        link = self.fields["source_url"]
+        link.validators = [http_url]  # http(s) only, with a message that says so
+        link.error_messages["invalid"] = http_url.message
+        for name in ("total", *STAR_FIELDS):
+            self.fields[name].widget.attrs["inputmode"] = "numeric"

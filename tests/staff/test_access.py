@@ -101,6 +101,9 @@ MATRIX = [
     # The province's statistics and its expiring certificates (issue 11): each user's own rows.
     ("statistics", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
     ("expiring_export", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
+    # Official figures: each user's own province; an empty POST is refused with its messages.
+    ("official_list", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [405] * 5}),
+    ("official_create", None, {"GET": [LOGIN, 200, 200, 200, 200], "POST": [LOGIN, 200, 200, 200, 200]}),
     ("login", None, {"GET": [200, 302, 302, 302, 302], "POST": [200, 302, 302, 302, 302]}),
     ("logout", None, {"GET": [405] * 5, "POST": [302] * 5}),
 ]
@@ -152,8 +155,9 @@ def test_matrix_covers_every_staff_url():
     # The number of cells reported in the closing notes: 300 for issue 6's URLs, then 50 more
     # for the approval queue and the approve, reject and withdraw actions (issue 9), 40 for the
     # inbox of buyers' questions (issue 12), 20 for the producer and ward autocompletes (issue 8),
-    # then 20 for the statistics page and its expiring-certificates CSV (issue 11).
-    assert len(CELLS) * 2 == 430
+    # then 20 for the statistics page and its expiring-certificates CSV (issue 11), and 20 for
+    # the official figures' list and form (issue 11).
+    assert len(CELLS) * 2 == 450
 
 
 @pytest.mark.parametrize(("role", "index"), CELLS, ids=[f"{r}-{MATRIX[i][0]}-{i}" for r, i in CELLS])

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from producers.models import Producer, PublicationStatus, Ward
+from producers.models import OfficialTotal, Producer, PublicationStatus, Ward
 from products.imports import COLUMNS
 from staff.promotion_imports import READING_COLUMNS
 from tests.factories import (
@@ -65,6 +65,9 @@ def seed_province(slug: str, tag: str, editor) -> dict:
     )
     published = make_product(producer=public, name=f"{tag}-Sản phẩm công bố", slug=f"lk-{key}-5", stars=5)
     proposal = propose_fields(published, editor, name=f"{tag}-Tên đề xuất")
+    OfficialTotal.objects.create(
+        province=published.producer.province, as_of=today, total=9, source=f"{tag}-Báo cáo chính thức"
+    )
     return {
         **seed_promotion(slug, tag),
         "inquiry": seed_inquiry(published, tag),
@@ -255,6 +258,12 @@ CASES = {
     # The province's statistics and its certificates ending within 90 days (issue 11).
     "statistics": lambda w: [("GET", url("statistics"), None)],
     "expiring_export": lambda w: [("GET", url("expiring_export"), None)],
+    # Official figures: the list, the form, and the form posted for Nghệ An by tampering.
+    "official_list": lambda w: [("GET", url("official_list"), None)],
+    "official_create": lambda w: [
+        ("GET", url("official_create"), None),
+        ("POST", url("official_create"), {"province": w["b"]["producer"].province_id, "total": "1"}),
+    ],
     # Buyers' questions (issue 12).
     "inquiry_list": lambda w: [
         ("GET", url("inquiry_list"), None),
@@ -268,6 +277,7 @@ APPROVERS_ONLY = {"reading_publish", "reading_status"}
 
 # Pages that list the signed-in province's own seeded names: they must show them (not vacuous).
 SHOWS_OWN = {
+    "official_list",
     "producer_choices",
     "expiring_export",
     "inquiry_list",

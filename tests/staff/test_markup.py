@@ -135,6 +135,8 @@ def test_staff_pages_with_pending_changes_are_valid_html(
                 reverse("staff:product_list"),
                 reverse("staff:producer_detail", args=[pending_change.producer_id]),
                 reverse("staff:statistics"),
+                reverse("staff:official_list"),
+                reverse("staff:official_create"),
             ]
         ):
             path = tmp_path / f"{user.username}-{n}.html"
