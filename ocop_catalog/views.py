@@ -47,12 +47,20 @@ def home(request):
         "totals": totals,
         "star_counts": [(n, totals[f"stars_{n}"]) for n in (5, 4, 3)],
         "provinces": [(province, by_province.get(province.pk, 0)) for province in provinces],
-        "featured": list(
-            valid.filter(stars__gte=4)
-            .for_listing()
-            .order_by("-stars", "-certificate_expires_on", "pk")[:FEATURED]
+        # Which products, kept per catalog version and day (each an ordered walk of the valid
+        # products); their cards come from the card cache (products.templatetags.catalog).
+        "featured": catalog_version.summary(
+            "home:featured",
+            lambda: list(
+                valid.filter(stars__gte=4)
+                .order_by("-stars", "-certificate_expires_on", "pk")
+                .values_list("pk", flat=True)[:FEATURED]
+            ),
         ),
-        "newest": list(valid.for_listing().order_by("-created_at", "-pk")[:NEWEST]),
+        "newest": catalog_version.summary(
+            "home:newest",
+            lambda: list(valid.order_by("-created_at", "-pk").values_list("pk", flat=True)[:NEWEST]),
+        ),
     }
     return render(request, "home.html", context)
 

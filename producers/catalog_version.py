@@ -11,6 +11,8 @@ that send no signal (bulk imports, set-based UPDATEs) call ``bump()`` themselves
 
 import hashlib
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,6 +21,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 KEY = "catalog:version"
+T = TypeVar("T")
 # The apps whose models the public pages show.
 CATALOG_APPS = {"producers", "products", "promotion"}
 
@@ -69,12 +72,29 @@ def summary(name: str, compute):
     ``name`` must say everything the result depends on besides the catalog and the date.
     ``CATALOG_SUMMARY_CACHE = False`` computes them every time.
     """
+    return summaries([name], lambda names: {name: compute()})[name]
+
+
+def summaries(names: list[str], compute: Callable[[list[str]], dict[str, T]]) -> dict[str, T]:
+    """Several ``summary()`` results in one cache read; ``compute(missing_names)`` gives the rest at once.
+
+    For the parts of a page that many pages share, such as the product cards of a list
+    (``products.templatetags.catalog.product_cards``): the 24 cards of a page cost one read
+    of the shared cache, the missing ones are rendered from one query, and a card rendered
+    for one page serves every other page showing it.
+    """
     if not getattr(settings, "CATALOG_SUMMARY_CACHE", True):
-        return compute()
-    digest = hashlib.sha256(name.encode()).hexdigest()
-    key = f"catalog:summary:{current()}:{timezone.localdate().isoformat()}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 3600))
-    return value
+        return compute(list(names))
+    prefix = f"catalog:summary:{current()}:{timezone.localdate().isoformat()}:"
+    keys = {name: prefix + hashlib.sha256(name.encode()).hexdigest() for name in names}
+    found = cache.get_many(keys.values())
+    values = {name: found[keys[name]] for name in names if found.get(keys[name]) is not None}
+    missing = [name for name in names if name not in values]
+    if missing:
+        computed = compute(missing)
+        cache.set_many(
+            {keys[name]: computed[name] for name in missing},
+            timeout=getattr(settings, "PAGE_CACHE_SECONDS", 3600),
+        )
+        values.update(computed)
+    return values

@@ -37,8 +37,8 @@ class ProducerDetailView(DetailView):
         return context
 
 
-def _province_counts(province, valid):
-    """Valid products by stars and by product set, producers, and the best-stocked producers."""
+def _province_summary(province, valid) -> dict:
+    """What a province page shows besides the province itself: counts, producers, products, records."""
     province_producers = Producer.objects.published().in_province(province)
     top = (
         province_producers.annotate(
@@ -48,35 +48,37 @@ def _province_counts(province, valid):
         .select_related("ward")
         .order_by("-product_count", "slug")[:PROVINCE_PRODUCERS]
     )
-    return valid.count_by("stars"), valid.count_by("category__code"), province_producers.count(), list(top)
-
-
-def province_detail(request, slug):
-    """``/provinces/<slug>/``: counts by star and category group, producers, products, former provinces."""
-    province = get_object_or_404(Province, slug=slug)
-    today = timezone.localdate()
-    valid = Product.objects.published().in_province(province).certified_valid_on(today)
-
-    groups = list(Category.objects.filter(level=Category.Level.GROUP).order_by("position"))
-    star_counts, by_set, producer_total, producers = catalog_version.summary(
-        f"province:{province.pk}", lambda: _province_counts(province, valid)
-    )
-    group_counts = [
-        (group, sum(n for code, n in by_set.items() if code.split(".")[0] == group.code)) for group in groups
-    ]
-    products = valid.for_listing().by_stars()[:PROVINCE_PRODUCTS]
+    star_counts, by_set = valid.count_by("stars"), valid.count_by("category__code")
     total = sum(star_counts.values())
+    groups = Category.objects.filter(level=Category.Level.GROUP).order_by("position")
     official = OfficialTotal.objects.filter(province=province).order_by("-as_of", "-pk").first()
-    context = {
-        "province": province,
+    return {
         "official": official,
         "coverage": official.coverage(total) if official else None,
         "former_provinces": list(province.former_provinces.order_by("name")),
         "star_counts": [(stars, star_counts.get(stars, 0)) for stars in (5, 4, 3)],
         "total": total,
-        "group_counts": group_counts,
-        "producers": producers,
-        "producer_total": producer_total,
-        "products": list(products),
+        "group_counts": [
+            (group, sum(n for code, n in by_set.items() if code.split(".")[0] == group.code))
+            for group in groups
+        ],
+        "producers": list(top),
+        "producer_total": province_producers.count(),
+        # Their cards come from the card cache (products.templatetags.catalog.product_cards).
+        "products": list(valid.by_stars().values_list("pk", flat=True)[:PROVINCE_PRODUCTS]),
+    }
+
+
+def province_detail(request, slug):
+    """``/provinces/<slug>/``: counts by star and category group, producers, products, former provinces.
+
+    Everything but the province itself is kept per catalog version and day: the counts scan
+    the province's valid products, and the page is the same for every visitor.
+    """
+    province = get_object_or_404(Province, slug=slug)
+    valid = Product.objects.published().in_province(province).certified_valid_on(timezone.localdate())
+    context = {
+        "province": province,
+        **catalog_version.summary(f"province-page:{province.pk}", lambda: _province_summary(province, valid)),
     }
     return render(request, "producers/province_detail.html", context)

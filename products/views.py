@@ -5,9 +5,11 @@ from django.db import connection
 from django.db.models import Case, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -80,11 +82,11 @@ class ProductListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["facets"] = self.filterset.facets()
+        context["filters_html"] = self._filters_html()
         context["notices"] = self.filterset.notices
         context["active_filters"] = self.filterset.active_filters()
         context["page_title"] = _page_title(self.filterset)
-        if not context["page_obj"].object_list:
+        if not context["paginator"].count:
             context["suggestions"] = search_help.suggestions(self.filterset)
         requested = self.request.GET.get("page", "")
         page = context["page_obj"]
@@ -104,6 +106,23 @@ class ProductListView(FilterView):
                 % {"requested": requested[:20], "number": page.number, "count": page.paginator.num_pages},
             ]
         return context
+
+    def _filters_html(self) -> str:
+        """The search and filter form with its counts, rendered once per filter, catalog version and day.
+
+        The form is the largest part of the page (34 provinces, 170 categories, each with its
+        count), and it is the same for every page of a result and for any other parameter.
+        """
+        filterset = self.filterset
+        name = (
+            f"filters:{get_language()}:{filterset.summary_key()}:{filterset.sort_order}:{filterset.searching}"
+        )
+        return catalog_version.summary(
+            name,
+            lambda: render_to_string(
+                "products/includes/list_filters.html", {"facets": filterset.facets(), "filter": filterset}
+            ),
+        )
 
 
 def _page_title(filterset: CatalogFilter) -> str:

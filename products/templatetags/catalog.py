@@ -1,14 +1,19 @@
 """Template tags of the public catalog: certificate badges, prices, language links, JSON-LD."""
 
 from django import template
+from django.db.models import QuerySet
+from django.template import loader
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from producers import catalog_version
 from products import filters
 from products.certificates import VALID_STATUSES, Status
+from products.models import Product
 from products.sharing import json_ld
 
 register = template.Library()
@@ -26,6 +31,37 @@ def certificate_badge(product, day=None):
         "valid": status in VALID_STATUSES,
         "expires_on": product.certificate_expires_on,
     }
+
+
+@register.simple_tag
+def product_cards(products) -> str:
+    """The products' cards as list items, each rendered once per catalog version, day and language.
+
+    A card says only what the product's row says (and today's certificate status), so a card
+    rendered for one page serves every page that shows the product: a page's cards cost one
+    read of the shared cache. Given an unevaluated queryset (a page of the list), only its
+    keys are read (a list of keys is taken as well), and the products whose cards are
+    missing are loaded in one query.
+    """
+    if isinstance(products, QuerySet) and products._result_cache is None:
+        pks, loaded = list(products.values_list("pk", flat=True)), {}
+    elif all(isinstance(product, int) for product in products):
+        pks, loaded = list(products), {}
+    else:
+        loaded = {product.pk: product for product in products}
+        pks = list(loaded)
+    card = loader.get_template("products/includes/product_card.html")
+    language = get_language()
+    names = {f"card:{language}:{pk}": pk for pk in pks}
+
+    def render(missing: list[str]) -> dict[str, str]:
+        wanted = [names[name] for name in missing if names[name] not in loaded]
+        if wanted:
+            loaded.update(Product.objects.for_listing().in_bulk(wanted))
+        return {name: card.render({"product": loaded[names[name]]}) for name in missing}
+
+    cards = catalog_version.summaries(list(names), render)
+    return mark_safe("".join(f"<li>{cards[name]}</li>" for name in names))
 
 
 def group_digits(value) -> str:

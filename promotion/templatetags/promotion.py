@@ -6,6 +6,7 @@ from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from producers import catalog_version
 from products.templatetags.catalog import vnd
 from promotion import summaries
 
@@ -41,15 +42,26 @@ def campaign_list_url(**params) -> str:
 
 @register.inclusion_tag("promotion/includes/featured_in.html")
 def featured_in_block(*, product=None, producer=None) -> dict:
-    """The "Featured in" block of a product or producer page (one query).
+    """The "Featured in" block of a product or producer page (one query, kept per catalog version).
 
     A tag rather than a view's context entry, so that the product and producer apps never
     import promotion: promotion builds on them, not the other way round.
     """
-    return {"featured_in": summaries.featured_in(product=product, producer=producer)}
+    owner = f"product:{product.pk}" if product is not None else f"producer:{producer.pk}"
+    return {
+        "featured_in": catalog_version.summary(
+            f"featured-in:{owner}", lambda: summaries.featured_in(product=product, producer=producer)
+        )
+    }
 
 
 @register.inclusion_tag("promotion/includes/province_block.html")
 def province_promotion_block(province) -> dict:
-    """The "Digital promotion" block of a province page: totals per measure, latest campaigns."""
-    return {"promotion": summaries.province_promotion(province), "province": province}
+    """The "Digital promotion" block of a province page: totals per measure, latest campaigns.
+
+    Kept per catalog version and day, as the province's other counts are.
+    """
+    promotion = catalog_version.summary(
+        f"promotion:province:{province.pk}", lambda: summaries.province_promotion(province)
+    )
+    return {"promotion": promotion, "province": province}

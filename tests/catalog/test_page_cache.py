@@ -6,6 +6,7 @@ next request, while an unchanged catalog is served from the cache.
 """
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
@@ -155,3 +156,36 @@ def test_kept_counts_follow_a_revocation_with_the_page_cache_off(product, settin
     assert after[2].context["total"] == 1
     assert {o.value: o.count for o in after[0].context["facets"]["stars"]}["4"] == 1
     assert other not in get(product.get_absolute_url()).context["related_products"]
+
+
+def test_kept_cards_follow_an_edit_and_a_revocation_with_the_page_cache_off(product, settings):
+    """Product cards are kept per catalog version and day: every page showing one sees an edit next."""
+    settings.PAGE_CACHE = False
+    province_page = reverse("producers:province_detail", args=["ha-tinh"])
+    pages = [LIST, "/", province_page]
+    for path in pages:
+        html = get(path).content.decode()
+        assert "Kẹo cu đơ Thiên Cầm" in html and re.search(r'class="badge badge-(valid|expiring)"', html)
+
+    product.name = "Kẹo cu đơ Hà Tĩnh"
+    product.save()
+    for path in pages:
+        html = get(path).content.decode()
+        assert "Kẹo cu đơ Hà Tĩnh" in html and "Kẹo cu đơ Thiên Cầm" not in html
+
+    certificate = Certificate.objects.get(product=product)
+    certificate.revoked_on = timezone.localdate()
+    certificate.save()
+    html = get(LIST + "?status=all").content.decode()
+    assert "Kẹo cu đơ Hà Tĩnh" in html and "Chứng nhận đã bị thu hồi" in html
+    assert "Kẹo cu đơ Hà Tĩnh" not in get("/").content.decode()
+
+
+def test_kept_cards_are_per_language(product, settings):
+    settings.PAGE_CACHE = False
+    vietnamese = get(LIST).content.decode()
+    english = get("/en" + LIST).content.decode()
+    badge = re.compile(r'<a class="badge badge-(?:valid|expiring)"[^>]*>.*?</a>', re.S)
+    assert badge.search(vietnamese).group(0) != badge.search(english).group(0)
+    assert "until" in badge.search(english).group(0) or "expires" in badge.search(english).group(0)
+    assert "đến" in badge.search(vietnamese).group(0) or "hết hạn" in badge.search(vietnamese).group(0)
