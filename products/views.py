@@ -83,6 +83,13 @@ class ProductListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filters_html"] = self._filters_html()
+        # The page's product keys, kept like its count: a search or a deep page reads many rows
+        # to find its 24. The template shows these (their cards come from the card cache) and
+        # never reads page_obj.object_list itself.
+        page = context["page_obj"]
+        keys = page.object_list.values_list("pk", flat=True)
+        name = f"page:{self.filterset.summary_key()}:{self.filterset.sort_order}:{page.number}"
+        context["page_keys"] = catalog_version.summary(name, lambda: list(keys))
         context["notices"] = self.filterset.notices
         context["active_filters"] = self.filterset.active_filters()
         context["page_title"] = _page_title(self.filterset)

@@ -33,11 +33,11 @@ QUERY_BOUNDS = {
 KEPT_QUERIES = {
     "robots": 0,
     "home": 1,  # the provinces
-    "list": 3,  # provinces and categories (the filter's choices), the page's product keys
-    "filtered": 3,
-    "search": 3,
-    "search_long": 3,
-    "deep_page": 3,
+    "list": 2,  # provinces and categories (the filter's choices); the page's product keys are kept
+    "filtered": 2,
+    "search": 2,
+    "search_long": 2,
+    "deep_page": 2,
     "product": 5,  # the product with its photos, certificates, standards and channels
     "producer": 3,
     "province": 1,  # the province
