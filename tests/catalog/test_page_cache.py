@@ -191,3 +191,14 @@ def test_kept_cards_are_per_language(product, settings):
     assert badge.search(vietnamese).group(0) != badge.search(english).group(0)
     assert "until" in badge.search(english).group(0) or "expires" in badge.search(english).group(0)
     assert "đến" in badge.search(vietnamese).group(0) or "hết hạn" in badge.search(vietnamese).group(0)
+
+
+def test_kept_sitemap_section_follows_an_unpublished_product(product, settings):
+    settings.PAGE_CACHE = False
+    location = f"{product.get_absolute_url()}</loc>"
+    assert location in get("/sitemap-products.xml").content.decode()
+    assert location in get("/sitemap-products.xml").content.decode()  # from the kept XML
+
+    product.status = PublicationStatus.DRAFT
+    product.save()
+    assert location not in get("/sitemap-products.xml").content.decode()
