@@ -148,7 +148,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "3600"))
 
 if os.environ.get("CACHE_URL", "").startswith("redis://"):
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "ocop_catalog.cache.KeptClientRedisCache",
         "LOCATION": os.environ["CACHE_URL"],
     }
 

@@ -38,31 +38,31 @@ def _home_counts(valid):
 
 
 def home(request):
-    """What the catalog holds, a search box, the 34 provinces, featured and newest products."""
-    today = timezone.localdate()
-    valid = Product.objects.published().certified_valid_on(today)
-    totals, by_province = catalog_version.summary("home", lambda: _home_counts(valid))
+    """What the catalog holds, a search box, the 34 provinces, featured and newest products.
+
+    Everything but the search box is kept per catalog version and day: the data here, the
+    rendered block in the template (``{% kept "home" %}``), the cards in the card cache.
+    """
+    return render(request, "home.html", catalog_version.summary("home-page", _home_context))
+
+
+def _home_context() -> dict:
+    valid = Product.objects.published().certified_valid_on(timezone.localdate())
+    totals, by_province = _home_counts(valid)
     provinces = sorted(Province.objects.all(), key=lambda province: fold(province.name))
-    context = {
+    return {
         "totals": totals,
         "star_counts": [(n, totals[f"stars_{n}"]) for n in (5, 4, 3)],
         "provinces": [(province, by_province.get(province.pk, 0)) for province in provinces],
-        # Which products, kept per catalog version and day (each an ordered walk of the valid
-        # products); their cards come from the card cache (products.templatetags.catalog).
-        "featured": catalog_version.summary(
-            "home:featured",
-            lambda: list(
-                valid.filter(stars__gte=4)
-                .order_by("-stars", "-certificate_expires_on", "pk")
-                .values_list("pk", flat=True)[:FEATURED]
-            ),
+        # Product keys, each an ordered walk of the valid products; their cards come from the
+        # card cache (products.templatetags.catalog.product_cards).
+        "featured": list(
+            valid.filter(stars__gte=4)
+            .order_by("-stars", "-certificate_expires_on", "pk")
+            .values_list("pk", flat=True)[:FEATURED]
         ),
-        "newest": catalog_version.summary(
-            "home:newest",
-            lambda: list(valid.order_by("-created_at", "-pk").values_list("pk", flat=True)[:NEWEST]),
-        ),
+        "newest": list(valid.order_by("-created_at", "-pk").values_list("pk", flat=True)[:NEWEST]),
     }
-    return render(request, "home.html", context)
 
 
 @require_safe

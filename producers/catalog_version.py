@@ -10,12 +10,14 @@ that send no signal (bulk imports, set-based UPDATEs) call ``bump()`` themselves
 """
 
 import hashlib
+import threading
 import time
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -26,16 +28,35 @@ T = TypeVar("T")
 CATALOG_APPS = {"producers", "products", "promotion"}
 
 
+# Within one request the version is read once (the page key and each kept value use it): the
+# request sees the catalog as it was when it began, and its own writes start a new read.
+_request = threading.local()
+
+
 def current() -> int:
     """The catalog's version now (created on first use, unique across cache flushes)."""
+    version = getattr(_request, "version", None)
+    if version is not None:
+        return version
     version = cache.get(KEY)
     if version is None:
         cache.add(KEY, time.time_ns(), timeout=None)
         version = cache.get(KEY)
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
 
 
+def _request_started(**kwargs) -> None:
+    _request.active, _request.version = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _request.active, _request.version = False, None
+
+
 def _increment() -> None:
+    _request.version = None
     try:
         cache.incr(KEY)
     except ValueError:  # no version yet, or the cache lost it: start a fresh one
@@ -61,6 +82,8 @@ def _changed(sender, **kwargs) -> None:
 def connect() -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_changed, dispatch_uid=f"catalog-version-{signal!r}")
+    request_started.connect(_request_started, dispatch_uid="catalog-version-request-started")
+    request_finished.connect(_request_finished, dispatch_uid="catalog-version-request-finished")
 
 
 def summary(name: str, compute):

@@ -60,6 +60,14 @@ def product_list_url(**params) -> str:
     return reverse("products:product_list") + (f"?{query}" if query else "")
 
 
+def _choices() -> tuple[list[Province], list[Category]]:
+    """The provinces (in Vietnamese alphabetical order) and the categories the filters offer."""
+    return (
+        sorted(Province.objects.all(), key=lambda province: fold(province.name)),
+        list(Category.objects.order_by("position")),
+    )
+
+
 @dataclass
 class Option:
     """One choice of a filter, as the page shows it."""
@@ -97,8 +105,7 @@ class CatalogFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         self.today = timezone.localdate()
-        self.provinces = sorted(Province.objects.all(), key=lambda province: fold(province.name))
-        self.categories = list(Category.objects.order_by("position"))
+        self.provinces, self.categories = catalog_version.summary("filter-choices", _choices)
         self.categories_by_code = {category.code: category for category in self.categories}
         self.notices: list[str] = []
         # Always bound, so the defaults (valid certificates, ordering) apply to a bare /products/.

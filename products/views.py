@@ -60,7 +60,8 @@ class ProductListView(FilterView):
     paginate_by = 24
 
     def get_queryset(self):
-        return Product.objects.published().for_listing()
+        # Only counted and read for its keys: the cards load what they show (product_cards).
+        return Product.objects.published()
 
     def paginate_queryset(self, queryset, page_size):
         """The nearest valid page: ``page=abc``, ``0`` or ``-1`` give page 1, ``page=99999`` the last.

@@ -64,6 +64,31 @@ def product_cards(products) -> str:
     return mark_safe("".join(f"<li>{cards[name]}</li>" for name in names))
 
 
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name: str, vary: list):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        values = ":".join(str(value.resolve(context)) for value in self.vary)
+        name = f"fragment:{self.name}:{get_language()}:{values}"
+        return catalog_version.summary(name, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def kept(parser, token):
+    """``{% kept "name" value ... %}…{% endkept %}``: the block rendered once per catalog version and day.
+
+    Kept per language and the values given, like the counts (``catalog_version.summary``).
+    The block must depend on nothing else: no request, no user, no form with a CSRF token.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("{% kept %} takes a quoted name and the values it varies on.")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
+
+
 def group_digits(value) -> str:
     """A whole amount grouped for the active language: "120.000" (vi), "120,000" (en)."""
     return number_format(value, decimal_pos=0, force_grouping=True)

@@ -32,12 +32,12 @@ QUERY_BOUNDS = {
 # the product list.
 KEPT_QUERIES = {
     "robots": 0,
-    "home": 1,  # the provinces
-    "list": 2,  # provinces and categories (the filter's choices); the page's product keys are kept
-    "filtered": 2,
-    "search": 2,
-    "search_long": 2,
-    "deep_page": 2,
+    "home": 0,
+    "list": 0,  # the filter's choices, the count, the page's product keys and its cards are kept
+    "filtered": 0,
+    "search": 0,
+    "search_long": 0,
+    "deep_page": 0,
     "product": 5,  # the product with its photos, certificates, standards and channels
     "producer": 3,
     "province": 1,  # the province

@@ -164,16 +164,18 @@ def test_kept_cards_follow_an_edit_and_a_revocation_with_the_page_cache_off(prod
     """Product cards are kept per catalog version and day: every page showing one sees an edit next."""
     settings.PAGE_CACHE = False
     province_page = reverse("producers:province_detail", args=["ha-tinh"])
-    pages = [LIST, "/", province_page]
+    pages = [LIST, "/", province_page, product.get_absolute_url()]
     for path in pages:
         html = get(path).content.decode()
-        assert "Kẹo cu đơ Thiên Cầm" in html and re.search(r'class="badge badge-(valid|expiring)"', html)
+        assert "Kẹo cu đơ Thiên Cầm" in html, path
+        assert path == product.get_absolute_url() or re.search(r'class="badge badge-(valid|expiring)"', html)
+        assert get(path).content.decode() == html  # the second time from the kept parts
 
     product.name = "Kẹo cu đơ Hà Tĩnh"
     product.save()
     for path in pages:
         html = get(path).content.decode()
-        assert "Kẹo cu đơ Hà Tĩnh" in html and "Kẹo cu đơ Thiên Cầm" not in html
+        assert "Kẹo cu đơ Hà Tĩnh" in html and "Kẹo cu đơ Thiên Cầm" not in html, path
 
     certificate = Certificate.objects.get(product=product)
     certificate.revoked_on = timezone.localdate()

@@ -62,7 +62,7 @@ def test_home_query_count_does_not_grow(client, django_assert_num_queries, catal
 
 # Nothing kept (the tests' setting; in production only the first request after a write): totals,
 # province counts, provinces, featured and newest keys, and the cards of each: products + photos.
-# With the counts and cards kept, 1 (tests/bench/test_bench_smoke.py).
+# With everything kept, 0 (tests/bench/test_bench_smoke.py).
 HOME_QUERIES = 9
 
 
@@ -368,7 +368,7 @@ def test_province_page_query_count_does_not_grow(client, django_assert_num_queri
 PROVINCE_QUERIES = (
     13  # province, official figure, star counts, groups, set counts, producers, producer total,
     # former provinces, product keys, their cards (products + photos), promotion totals and latest
-    # campaigns; 1 with everything kept (tests/bench/test_bench_smoke.py)
+    # campaigns; 1 (the province) with everything kept (tests/bench/test_bench_smoke.py)
 )
 
 

@@ -316,7 +316,7 @@ def test_filterset_is_bound_without_parameters_so_the_default_applies(catalog):
 # Query counts --------------------------------------------------------------------------------
 
 # Nothing kept: provinces, categories, count, the page's keys, its cards (products + photos), and the
-# facet counts (one query); 3 with the counts and cards kept (tests/bench/test_bench_smoke.py).
+# facet counts (one query); 0 with everything kept (tests/bench/test_bench_smoke.py).
 LIST_QUERIES = 7
 
 
