@@ -1,7 +1,8 @@
-"""Import of promotion figures: template, upload with a dry run, confirmation (all rows or none).
+"""Import of promotion figures and activities: template, upload with a dry run, confirmation.
 
 The upload is kept under IMPORT_ROOT by a token in the user's session, as the product import
-does. The three pages are described by an ``_Import``, so another promotion import can share them.
+does; the confirmation writes all rows or none. Both imports run the same three pages, each
+described by an ``_Import``.
 """
 
 import uuid
@@ -21,6 +22,7 @@ from producers.audit import audit
 from products import imports, spreadsheets
 from products.imports.columns import Column
 from staff.access import staff_required
+from staff.activity_imports import ACTIVITY_COLUMNS, ActivitiesHaveErrors, import_activities, plan_activities
 from staff.promotion_imports import READING_COLUMNS, FiguresHaveErrors, import_figures, plan_figures
 from staff.views.imports import _TOKEN, MAX_PENDING, ImportForm, _path, _remove_stale_uploads
 
@@ -29,7 +31,7 @@ PREVIEW_ROWS = 200
 
 @dataclass(frozen=True)
 class _Import:
-    what: str  # "figures": the audit record's and the URL names' word
+    what: str  # "figures" or "activities": the audit record's and the URL names' word
     columns: list[Column]
     session_key: str
     plan: Callable
@@ -62,6 +64,25 @@ FIGURES = _Import(
     ),
     empty=gettext_lazy("The file has no rows of figures."),
     done=gettext_lazy("Import finished: %(n)s figures."),
+)
+ACTIVITIES = _Import(
+    what="activities",
+    columns=ACTIVITY_COLUMNS,
+    session_key="staff_activity_imports",
+    plan=plan_activities,
+    run=import_activities,
+    refused=(ActivitiesHaveErrors, ValidationError),
+    filename="mau-nhap-hoat-dong-quang-ba",
+    sheet="Hoat dong quang ba",
+    title=gettext_lazy("Import activities"),
+    intro=gettext_lazy(
+        "One row per activity. The campaign code is the campaign's slug, shown on its page; leave it "
+        "empty for a standalone activity. Platform, hosts and duration are for livestreams; platform, "
+        "creator and video link for videos. New activities are drafts. You will see every row checked "
+        "before anything is saved."
+    ),
+    empty=gettext_lazy("The file has no rows of activities."),
+    done=gettext_lazy("Import finished: %(n)s activities, saved as drafts."),
 )
 
 
@@ -174,3 +195,19 @@ def figures_upload(request):
 @staff_required
 def figures_preview(request, token):
     return _preview(request, token, FIGURES)
+
+
+@require_safe
+@staff_required
+def activities_template(request, fmt):
+    return _template(ACTIVITIES, fmt)
+
+
+@staff_required
+def activities_upload(request):
+    return _upload(request, ACTIVITIES)
+
+
+@staff_required
+def activities_preview(request, token):
+    return _preview(request, token, ACTIVITIES)
