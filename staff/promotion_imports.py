@@ -40,7 +40,7 @@ READING_COLUMNS = [
 HEADER = {c.key: c.header for c in READING_COLUMNS}
 
 
-def _choice(choices, written: str) -> str | None:
+def read_choice(choices, written: str) -> str | None:
     """A choice from its key or its label in Vietnamese or English, accents and case aside."""
     folded = normalize_search_text(written)
     for value, label in choices:
@@ -51,6 +51,15 @@ def _choice(choices, written: str) -> str | None:
         if folded in {normalize_search_text(n) for n in names}:
             return value
     return None
+
+
+def presented(error: ValidationError, header: dict[str, str]) -> list[str]:
+    """A model's ``full_clean`` errors, each prefixed with the header of its field's column."""
+    return [
+        (f"{header[name]}: " if name in header else "") + message
+        for name, messages in error.message_dict.items()
+        for message in messages
+    ]
 
 
 @dataclass
@@ -64,8 +73,8 @@ class FigureRow:
 def _read_row(number: int, values: dict, activities: dict[str, Activity]) -> FigureRow:
     row = FigureRow(number, {k: text(values.get(k)) for k in HEADER})
     activity = activities.get(row.values["activity"])
-    measure = _choice(Measure.choices, row.values["measure"])
-    source_kind = _choice(SourceKind.choices, row.values["source_kind"])
+    measure = read_choice(Measure.choices, row.values["measure"])
+    source_kind = read_choice(SourceKind.choices, row.values["source_kind"])
     value, as_of = read_price(values.get("value")), read_date(values.get("as_of"))
     checks = [
         (activity is None, "activity", _("no activity of yours has this code")),
@@ -89,9 +98,7 @@ def _read_row(number: int, values: dict, activities: dict[str, Activity]) -> Fig
     try:
         row.reading.full_clean(exclude=["status"])
     except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            prefix = f"{HEADER[name]}: " if name in HEADER else ""
-            row.errors += [prefix + message for message in messages]
+        row.errors += presented(error, HEADER)
     return row
 
 

@@ -12,11 +12,11 @@ from staff.views import (
     producers,
     products,
     promotion,
+    promotion_imports,
     proposals,
     statistics,
 )
 from staff.views import promotion_activities as activities
-from staff.views import promotion_imports as figure_imports
 
 app_name = "staff"
 
@@ -66,9 +66,16 @@ urlpatterns = [
     path("activities/<int:pk>/figures/new/", activities.reading_create, name="reading_create"),
     path("activities/<int:pk>/figures/publish/", activities.reading_publish, name="reading_publish"),
     path("figures/<int:pk>/status/<str:action>/", activities.reading_status, name="reading_status"),
-    path("figures/import/", figure_imports.figures_upload, name="figures_upload"),
-    path("figures/import/template/<str:fmt>/", figure_imports.figures_template, name="figures_template"),
-    path("figures/import/<str:token>/", figure_imports.figures_preview, name="figures_preview"),
+    path("activities/import/", promotion_imports.activities_upload, name="activities_upload"),
+    path(
+        "activities/import/template/<str:fmt>/",
+        promotion_imports.activities_template,
+        name="activities_template",
+    ),
+    path("activities/import/<str:token>/", promotion_imports.activities_preview, name="activities_preview"),
+    path("figures/import/", promotion_imports.figures_upload, name="figures_upload"),
+    path("figures/import/template/<str:fmt>/", promotion_imports.figures_template, name="figures_template"),
+    path("figures/import/<str:token>/", promotion_imports.figures_preview, name="figures_preview"),
     path("figures/export/<str:fmt>/", export.export_list, {"subject": "readings"}, name="reading_export"),
     # Changes to published records waiting for approval
     path("proposals/", proposals.proposal_list, name="proposal_list"),

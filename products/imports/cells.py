@@ -53,6 +53,24 @@ def read_date(value) -> datetime.date | None:
     return None
 
 
+_CLOCK = re.compile(r"^([0-9]{1,2})\s*(?:[:hg]\s*([0-9]{2})?(?::[0-9]{2})?)?$", re.IGNORECASE)
+
+
+def read_time(value) -> datetime.time | None:
+    """A time of day from a time cell or text like "14:00", "14h30", "14h" or "14:00:00"."""
+    if isinstance(value, datetime.datetime):
+        return value.time()
+    if isinstance(value, datetime.time):
+        return value
+    match = _CLOCK.match(text(value))
+    if match is None:
+        return None
+    try:
+        return datetime.time(int(match.group(1)), int(match.group(2) or 0))
+    except ValueError:  # 25:00, 14:75
+        return None
+
+
 def _read_whole(value, pattern: re.Pattern, group: str | int) -> int | None:
     if isinstance(value, bool):
         return None

