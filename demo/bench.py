@@ -19,6 +19,7 @@ import dataclasses
 import json
 import os
 import secrets
+import statistics
 import subprocess
 import tempfile
 import time
@@ -50,6 +51,7 @@ from demo.bench_tools import (
     vacuum_analyze,
     versions,
 )
+from producers import catalog_version
 from producers.models import Province
 from products.models import Product
 
@@ -145,6 +147,24 @@ def bench_pages() -> list[Page]:
     ]
 
 
+def time_after_write(client: Client, pages: list[Page], *, repeat: int = 5) -> dict[str, float]:
+    """Median milliseconds of a request to each page right after a write (nothing kept, in-process).
+
+    Each write is a bump of the catalog version, which is what every save does to the page cache
+    and the kept counts, cards and blocks: the request recomputes all of them.
+    """
+    results = {}
+    for page in pages:
+        times = []
+        for _ in range(repeat):
+            catalog_version.bump()
+            started = time.perf_counter()
+            client.get(page.path)
+            times.append((time.perf_counter() - started) * 1000)
+        results[page.key] = statistics.median(times)
+    return results
+
+
 def count_page_queries(client: Client, pages: list[Page], *, prime: bool = False) -> dict[str, dict]:
     """Status and number of SQL queries of one request to each page (after a first one if ``prime``)."""
     results = {}
@@ -209,7 +229,17 @@ def measure_mode(
             f"  {page.label:<40} {load.requests_per_second:>8.1f} req/s  p50 {p50:>9}  p99 {p99:>9}  "
             f"{page.queries:>3} queries  {load.requests} requests, {load.errors} errors"
         )
-        results.append(bench_report.PageResult(page.key, page.label, page.path, page.queries, load))
+        results.append(
+            bench_report.PageResult(
+                page.key,
+                page.label,
+                page.path,
+                page.queries,
+                load,
+                queries_after_write=page.queries_after_write,
+                after_write_ms=page.after_write_ms,
+            )
+        )
     return results
 
 
@@ -229,14 +259,23 @@ class ProbedPage:
     label: str
     path: str
     queries: int
+    queries_after_write: int | None = None
+    after_write_ms: float | None = None
 
 
 def probe_pages(env: dict[str, str], options: BenchOptions, *, mode: str) -> list[ProbedPage]:
     """The pages with their paths in this database and their query counts; every one must answer 200."""
-    args = ["bench_queries", "--clear-cache"] + (["--prime"] if mode == "warm" else [])
+    args = ["bench_queries", "--clear-cache", "--prime", "--after-write"]
     data = json.loads(manage(env, *args, capture=True))
     probed = [
-        ProbedPage(page["key"], page["label"], page["path"], page["queries"])
+        ProbedPage(
+            page["key"],
+            page["label"],
+            page["path"],
+            page["queries"],
+            page.get("queries_after_write"),
+            page.get("after_write_ms"),
+        )
         for page in data["pages"]
         if options.pages is None or page["key"] in options.pages or page["key"] == BASELINE
     ]
