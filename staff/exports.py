@@ -27,20 +27,45 @@ def producer_rows(queryset):
         _("Status"),
         _("Last change"),
     ]
+    kinds, statuses = dict(Producer.Kind.choices), dict(Producer._meta.get_field("status").choices)
+    values = queryset.values_list(
+        "name",
+        "kind",
+        "province__name",
+        "ward__name",
+        "street_address",
+        "phone",
+        "email",
+        "youth_led",
+        "status",
+        "updated_at",
+    )
+    # Tuples, not model instances: a province's thousands of rows in a fraction of the time.
     rows = (
         [
-            p.name,
-            p.get_kind_display(),
-            p.province.name,
-            p.ward.name if p.ward else "",
-            p.street_address,
-            p.phone,
-            p.email,
-            _("Yes") if p.youth_led else _("No"),
-            p.get_status_display(),
-            timezone.localtime(p.updated_at).strftime("%d/%m/%Y %H:%M"),
+            name,
+            str(kinds.get(kind, kind)),
+            province,
+            ward or "",
+            street,
+            phone,
+            email,
+            _("Yes") if youth_led else _("No"),
+            str(statuses.get(status, status)),
+            timezone.localtime(updated_at).strftime("%d/%m/%Y %H:%M"),
         ]
-        for p in queryset.select_related("province", "ward").iterator(chunk_size=1000)
+        for (
+            name,
+            kind,
+            province,
+            ward,
+            street,
+            phone,
+            email,
+            youth_led,
+            status,
+            updated_at,
+        ) in values.iterator(2000)
     )
     return headers, rows
 
@@ -58,22 +83,45 @@ def product_rows(queryset):
         _("Status"),
         _("Lowest price (VND)"),
     ]
+    statuses = dict(Product._meta.get_field("status").choices)
+    values = queryset.values_list(
+        "name",
+        "category__code",
+        "producer__name",
+        "producer__province__name",
+        "stars",
+        "current_certificate__decision_number",
+        "current_certificate__decision_date",
+        "certificate_expires_on",
+        "status",
+        "price_min",
+    )
+    # Tuples, not model instances: a province's thousands of rows in a fraction of the time.
     rows = (
         [
-            p.name,
-            p.category.code,
-            p.producer.name,
-            p.producer.province.name,
-            p.stars or "",
-            p.current_certificate.decision_number if p.current_certificate else "",
-            p.current_certificate.decision_date if p.current_certificate else "",
-            p.certificate_expires_on or "",
-            p.get_status_display(),
-            p.price_min if p.price_min is not None else "",
+            name,
+            category,
+            producer,
+            province,
+            stars or "",
+            decision_number or "",
+            decision_date or "",
+            expires_on or "",
+            str(statuses.get(status, status)),
+            price_min if price_min is not None else "",
         ]
-        for p in queryset.select_related("producer__province", "category", "current_certificate").iterator(
-            chunk_size=1000
-        )
+        for (
+            name,
+            category,
+            producer,
+            province,
+            stars,
+            decision_number,
+            decision_date,
+            expires_on,
+            status,
+            price_min,
+        ) in values.iterator(chunk_size=2000)
     )
     return headers, rows
 
