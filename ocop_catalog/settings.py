@@ -133,6 +133,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # QuerySet.iterator() reads through a named cursor, for which PostgreSQL plans to return
+    # the first 10% of the rows fast (cursor_tuple_fraction): a province's export ordered by
+    # name then walked the whole name index (300 ms at 100,000 products instead of 34 ms).
+    # Every iterator here reads all its rows, so plan for all of them.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c cursor_tuple_fraction=1.0"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

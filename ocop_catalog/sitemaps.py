@@ -181,3 +181,20 @@ def sitemap_section(request, section):
     for header, value in headers.items():
         fast[header] = value
     return fast
+
+
+def sitemap_index(request):
+    """``/sitemap.xml``: Django's index of the sections and their pages, kept like the sections."""
+    name = f"sitemap-index:{request.scheme}:{request.get_host()}"
+
+    def build():
+        response = sitemap_views.index(request, sitemaps=SITEMAPS, sitemap_url_name="sitemap_section")
+        response.render()
+        headers = {h: response[h] for h in ("Content-Type", "Last-Modified", "X-Robots-Tag") if h in response}
+        return response.content, headers
+
+    content, headers = catalog_version.summary(name, build)
+    response = HttpResponse(content)
+    for header, value in headers.items():
+        response[header] = value
+    return response

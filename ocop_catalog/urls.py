@@ -3,12 +3,11 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from ocop_catalog import views
-from ocop_catalog.sitemaps import SITEMAPS, sitemap_section
+from ocop_catalog.sitemaps import sitemap_index, sitemap_section
 
 admin.site.site_header = _("OCOP catalog administration")
 admin.site.site_title = _("OCOP administration")
@@ -18,12 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # An index of sections, each paginated: a sitemap file holds at most 50,000 links, and
     # small pages render fast (every link carries its hreflang alternates).
-    path(
-        "sitemap.xml",
-        sitemap_views.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),

@@ -28,12 +28,16 @@ class ProducerDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        products = Product.objects.published().filter(producer=self.object).for_listing().by_stars()
+        products = Product.objects.published().filter(producer=self.object).by_stars()
         paginator = Paginator(products, PRODUCER_PRODUCTS)
         paginator.count = self.object.product_count  # a cached_property: set, not queried
         page = paginator.get_page(self.request.GET.get("page"))
         context["page_obj"] = page
-        context["products"] = page.object_list
+        # The page's product keys, kept per catalog version; the cards come from the card cache.
+        keys = page.object_list.values_list("pk", flat=True)
+        context["products"] = catalog_version.summary(
+            f"producer-products:{self.object.pk}:{page.number}", lambda: list(keys)
+        )
         return context
 
 

@@ -3,7 +3,7 @@
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, Q, Value, When
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -148,6 +148,22 @@ class ProductDetailView(DetailView):
 
     def get_queryset(self):
         return Product.objects.published().for_detail()
+
+    def get(self, request, *args, **kwargs):
+        """Whether the product is published is asked every time (one query); the page's context
+        (the product with its photos, certificates, standards and channels, the QR code, JSON-LD
+        and related products) is kept per catalog version, day and language."""
+        pk = Product.objects.published().filter(slug=kwargs["slug"]).values_list("pk", flat=True).first()
+        if pk is None:
+            raise Http404
+        context = catalog_version.summary(f"product-page:{get_language()}:{pk}", lambda: self._context(pk))
+        return self.render_to_response({**context, "view": self})
+
+    def _context(self, pk) -> dict:
+        self.object = self.get_queryset().get(pk=pk)
+        context = self.get_context_data(object=self.object)
+        context.pop("view")  # the view itself is not kept
+        return context
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -20,8 +20,9 @@ QUERY_BOUNDS = {
     "search": 7,
     "search_long": 7,
     "deep_page": 7,
-    "product": 8,
-    "producer": 4,
+    "product": 9,  # is it published, then the product, photos, certificates, standards, channels,
+    # related products (keys and cards) and "featured in"
+    "producer": 5,
     "province": 13,
     "sitemap_index": 9,
     "sitemap_section": 2,  # its count and its rows; 1 once the count is kept (summary cache)
@@ -38,10 +39,10 @@ KEPT_QUERIES = {
     "search": 0,
     "search_long": 0,
     "deep_page": 0,
-    "product": 5,  # the product with its photos, certificates, standards and channels
-    "producer": 3,
+    "product": 1,  # is it published (the rest of its context is kept)
+    "producer": 1,  # the producer (its product keys, cards and "featured in" are kept)
     "province": 1,  # the province
-    "sitemap_index": 3,
+    "sitemap_index": 0,  # the index's XML is kept
     "sitemap_section": 0,  # the section's XML is kept
 }
 

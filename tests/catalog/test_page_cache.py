@@ -204,3 +204,13 @@ def test_kept_sitemap_section_follows_an_unpublished_product(product, settings):
     product.status = PublicationStatus.DRAFT
     product.save()
     assert location not in get("/sitemap-products.xml").content.decode()
+
+
+def test_kept_product_page_goes_down_when_unpublished_with_the_page_cache_off(product, settings):
+    settings.PAGE_CACHE = False
+    url = product.get_absolute_url()
+    assert get(url).content == get(url).content  # the second from the kept context and blocks
+
+    product.status = PublicationStatus.DRAFT
+    product.save()
+    assert Client().get(url).status_code == 404
