@@ -45,6 +45,7 @@ def normalised_query(query_string: str) -> str:
 
 def page_key(request) -> str:
     parts = (
+        catalog_version.release(),
         str(catalog_version.current()),
         timezone.localdate().isoformat(),
         getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),

@@ -9,10 +9,13 @@ Saves and deletes of the catalog's models bump it through signals (``connect()``
 that send no signal (bulk imports, set-based UPDATEs) call ``bump()`` themselves.
 """
 
+import functools
 import hashlib
+import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
@@ -31,6 +34,45 @@ CATALOG_APPS = {"producers", "products", "promotion"}
 # Within one request the version is read once (the page key and each kept value use it): the
 # request sees the catalog as it was when it began, and its own writes start a new read.
 _request = threading.local()
+
+
+# Directories under BASE_DIR that hold no code or templates of the running site.
+_NOT_CODE = {
+    ".git",
+    ".venv",
+    "venv",
+    "var",
+    "media",
+    "staticfiles",
+    "node_modules",
+    "__pycache__",
+    "tests",
+    "docs",
+}
+_CODE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".svg", ".mo"}
+
+
+@functools.cache
+def release() -> str:
+    """A fingerprint of the code, templates and translations this process runs.
+
+    In every key of the kept values and of the page cache: a release that changes a template
+    never serves a block or page rendered by the one before (the catalog version alone would
+    keep them until the next write). ``DJANGO_RELEASE`` (e.g. the deployed commit) replaces
+    the fingerprint, which is otherwise read from the files once per process.
+    """
+    named = os.environ.get("DJANGO_RELEASE", "").strip()
+    if named:
+        return named[:64]
+    digest = hashlib.sha256()
+    for root, dirs, files in os.walk(settings.BASE_DIR):
+        dirs[:] = sorted(d for d in dirs if d not in _NOT_CODE and not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            if path.suffix in _CODE_SUFFIXES:
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def current() -> int:
@@ -98,6 +140,25 @@ def summary(name: str, compute):
     return summaries([name], lambda names: {name: compute()})[name]
 
 
+# name -> ((version, day), value): see kept_in_process().
+_in_process: dict[str, tuple[tuple, object]] = {}
+
+
+def kept_in_process(name: str, compute: Callable[[], T]) -> T:
+    """Like ``summary()``, but kept in this process's memory, for a few small values every request
+    reads (the list filter's provinces and categories): unpickling a hundred model instances from
+    the shared cache costs more than the queries. Still one value per catalog version and day,
+    so a write through any app server is seen here at the next request.
+    """
+    if not getattr(settings, "CATALOG_SUMMARY_CACHE", True):
+        return compute()
+    stamp = (release(), current(), timezone.localdate())
+    entry = _in_process.get(name)
+    if entry is None or entry[0] != stamp:
+        entry = _in_process[name] = (stamp, compute())
+    return entry[1]
+
+
 def summaries(names: list[str], compute: Callable[[list[str]], dict[str, T]]) -> dict[str, T]:
     """Several ``summary()`` results in one cache read; ``compute(missing_names)`` gives the rest at once.
 
@@ -108,7 +169,7 @@ def summaries(names: list[str], compute: Callable[[list[str]], dict[str, T]]) ->
     """
     if not getattr(settings, "CATALOG_SUMMARY_CACHE", True):
         return compute(list(names))
-    prefix = f"catalog:summary:{current()}:{timezone.localdate().isoformat()}:"
+    prefix = f"catalog:summary:{release()}:{current()}:{timezone.localdate().isoformat()}:"
     keys = {name: prefix + hashlib.sha256(name.encode()).hexdigest() for name in names}
     found = cache.get_many(keys.values())
     values = {name: found[keys[name]] for name in names if found.get(keys[name]) is not None}

@@ -8,7 +8,6 @@ from django.views.generic import DetailView
 
 from producers import catalog_version
 from producers.models import OfficialTotal, Producer, Province
-from products.directory import published_product_count
 from products.models import Category, Product
 
 PROVINCE_PRODUCTS = 12
@@ -23,12 +22,15 @@ class ProducerDetailView(DetailView):
     context_object_name = "producer"
 
     def get_queryset(self):
-        # The number of published products comes with the producer: the pages need no COUNT.
-        return Producer.objects.published().for_listing().annotate(product_count=published_product_count())
+        return Producer.objects.published().for_listing()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         products = Product.objects.published().filter(producer=self.object).by_stars()
+        # Kept per catalog version, like the page's product keys below.
+        self.object.product_count = catalog_version.summary(
+            f"producer-count:{self.object.pk}", products.count
+        )
+        context = super().get_context_data(**kwargs)
         paginator = Paginator(products, PRODUCER_PRODUCTS)
         paginator.count = self.object.product_count  # a cached_property: set, not queried
         page = paginator.get_page(self.request.GET.get("page"))

@@ -105,7 +105,7 @@ class CatalogFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         self.today = timezone.localdate()
-        self.provinces, self.categories = catalog_version.summary("filter-choices", _choices)
+        self.provinces, self.categories = catalog_version.kept_in_process("filter-choices", _choices)
         self.categories_by_code = {category.code: category for category in self.categories}
         self.notices: list[str] = []
         # Always bound, so the defaults (valid certificates, ordering) apply to a bare /products/.

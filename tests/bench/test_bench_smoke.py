@@ -22,7 +22,7 @@ QUERY_BOUNDS = {
     "deep_page": 7,
     "product": 9,  # is it published, then the product, photos, certificates, standards, channels,
     # related products (keys and cards) and "featured in"
-    "producer": 5,
+    "producer": 6,
     "province": 13,
     "sitemap_index": 9,
     "sitemap_section": 2,  # its count and its rows; 1 once the count is kept (summary cache)

@@ -214,3 +214,39 @@ def test_kept_product_page_goes_down_when_unpublished_with_the_page_cache_off(pr
     product.status = PublicationStatus.DRAFT
     product.save()
     assert Client().get(url).status_code == 404
+
+
+def test_a_new_release_never_serves_what_the_one_before_kept(tmp_path, settings, monkeypatch):
+    """Kept blocks and cached pages carry the code's fingerprint: a deploy that changes a template
+    does not serve blocks rendered by the old one until the next write."""
+    from producers import catalog_version
+
+    monkeypatch.delenv("DJANGO_RELEASE", raising=False)
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>old</p>")
+    (tmp_path / "var").mkdir()
+    (tmp_path / "var" / "upload.html").write_text("not code")
+    try:
+        catalog_version.release.cache_clear()
+        before = catalog_version.release()
+        catalog_version.release.cache_clear()
+        (tmp_path / "var" / "upload.html").write_text("changed, still not code")
+        assert catalog_version.release() == before
+
+        catalog_version.release.cache_clear()
+        template.write_text("<p>new</p>")
+        after = catalog_version.release()
+        assert after != before
+
+        calls = []
+        settings.CATALOG_SUMMARY_CACHE = True
+        catalog_version.summary("block", lambda: calls.append(1) or "html")
+        catalog_version.release.cache_clear()
+        monkeypatch.setenv("DJANGO_RELEASE", "v2")
+        assert catalog_version.release() == "v2"
+        catalog_version.summary("block", lambda: calls.append(1) or "html")
+        assert len(calls) == 2  # computed again under the new release
+    finally:
+        catalog_version.release.cache_clear()
