@@ -66,7 +66,13 @@ def release() -> str:
         return named[:64]
     digest = hashlib.sha256()
     for root, dirs, files in os.walk(settings.BASE_DIR):
-        dirs[:] = sorted(d for d in dirs if d not in _NOT_CODE and not d.startswith("."))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d not in _NOT_CODE
+            and not d.startswith(".")
+            and not Path(root, d, "pyvenv.cfg").exists()  # a virtualenv under any name
+        )
         for name in sorted(files):
             path = Path(root, name)
             if path.suffix in _CODE_SUFFIXES:

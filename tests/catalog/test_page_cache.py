@@ -228,11 +228,15 @@ def test_a_new_release_never_serves_what_the_one_before_kept(tmp_path, settings,
     template.write_text("<p>old</p>")
     (tmp_path / "var").mkdir()
     (tmp_path / "var" / "upload.html").write_text("not code")
+    (tmp_path / "env" / "lib").mkdir(parents=True)
+    (tmp_path / "env" / "pyvenv.cfg").write_text("home = /usr/bin")
+    (tmp_path / "env" / "lib" / "module.py").write_text("A = 1")
     try:
         catalog_version.release.cache_clear()
         before = catalog_version.release()
         catalog_version.release.cache_clear()
         (tmp_path / "var" / "upload.html").write_text("changed, still not code")
+        (tmp_path / "env" / "lib" / "module.py").write_text("A = 2")  # a package upgrade in a virtualenv
         assert catalog_version.release() == before
 
         catalog_version.release.cache_clear()
