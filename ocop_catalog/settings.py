@@ -138,7 +138,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # the first 10% of the rows fast (cursor_tuple_fraction): a province's export ordered by
     # name then walked the whole name index (300 ms at 100,000 products instead of 34 ms).
     # Every iterator here reads all its rows, so plan for all of them.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c cursor_tuple_fraction=1.0"
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    # Added to whatever DATABASE_URL's ?options= already sets (a search_path, say), not in its place.
+    _options["options"] = f"{_options.get('options', '')} -c cursor_tuple_fraction=1.0".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
