@@ -163,7 +163,10 @@ def sitemap_section(request, section):
     The same XML as Django's ``sitemap.xml`` template (less whitespace) in a fifth of the time,
     kept per catalog version and day: a page is ~0.5 MB, the same for every crawler.
     """
-    name = f"sitemap:{request.scheme}:{request.get_host()}:{section}:{request.GET.get('p', '')[:20]}"
+    page = request.GET.get("p", "1").strip()
+    # "1", "01" and " 1" are one page: one kept copy (anything else is left to Django's 404).
+    page = str(int(page)) if page.isdigit() and len(page) < 10 else page[:20]
+    name = f"sitemap:{request.scheme}:{request.get_host()}:{section}:{page}"
 
     def build():
         response = sitemap_views.sitemap(request, sitemaps=SITEMAPS, section=section)

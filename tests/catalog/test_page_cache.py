@@ -254,3 +254,11 @@ def test_a_new_release_never_serves_what_the_one_before_kept(tmp_path, settings,
         assert len(calls) == 2  # computed again under the new release
     finally:
         catalog_version.release.cache_clear()
+
+
+def test_kept_sitemap_page_is_one_copy_however_its_number_is_written(product, settings):
+    settings.PAGE_CACHE = False
+    first = get("/sitemap-products.xml?p=1").content
+    assert get("/sitemap-products.xml?p=01").content == first
+    assert get("/sitemap-products.xml").content == first
+    assert Client().get("/sitemap-products.xml?p=2").status_code == 404
