@@ -15,13 +15,11 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from producers.models import PublicationStatus
-from producers.permissions import can_approve
 from producers.text import normalize_search_text
 from products.imports.cells import read_date, read_price, text
 from products.imports.columns import Column
-from promotion import services
 from promotion.models import Activity, Measure, Reading, SourceKind
+from staff.promotion_saves import add_checked_reading
 
 
 def _field(name: str):
@@ -141,21 +139,7 @@ def import_figures(rows: list[tuple[int, dict]], user) -> list[Reading]:
     planned = plan_figures(rows, user)
     if any(row.errors for row in planned):
         raise FiguresHaveErrors
-    saved = []
-    for row in planned:
-        r = row.reading
-        approver = can_approve(user, r.activity.province_id)
-        saved.append(
-            services.add_reading(
-                activity=r.activity,
-                measure=r.measure,
-                value=r.value,
-                as_of=r.as_of,
-                source_kind=r.source_kind,
-                source_url=r.source_url,
-                source_text=r.source_text,
-                user=user,
-                status=PublicationStatus.PUBLISHED if approver else PublicationStatus.PENDING,
-            )
-        )
-    return saved
+    return [
+        add_checked_reading(row.reading, user=user, province_id=row.reading.activity.province_id)
+        for row in planned
+    ]

@@ -52,22 +52,23 @@ def save_record(*, form, user, expected_version: int | None, details=None):
 @transaction.atomic
 def save_readings(readings: list[Reading], *, user, province_id) -> list[Reading]:
     """Save the quick form's figures together: published when ``user`` approves, else waiting."""
+    return [add_checked_reading(r, user=user, province_id=province_id) for r in readings]
+
+
+def add_checked_reading(reading: Reading, *, user, province_id) -> Reading:
+    """Save one checked, unsaved figure: published when ``user`` approves in the province, else waiting."""
     approver = can_approve(user, province_id)  # for a national activity (None): national admins
-    status = PublicationStatus.PUBLISHED if approver else PublicationStatus.PENDING
-    return [
-        services.add_reading(
-            activity=r.activity,
-            measure=r.measure,
-            value=r.value,
-            as_of=r.as_of,
-            source_kind=r.source_kind,
-            source_url=r.source_url,
-            source_text=r.source_text,
-            user=user,
-            status=status,
-        )
-        for r in readings
-    ]
+    return services.add_reading(
+        activity=reading.activity,
+        measure=reading.measure,
+        value=reading.value,
+        as_of=reading.as_of,
+        source_kind=reading.source_kind,
+        source_url=reading.source_url,
+        source_text=reading.source_text,
+        user=user,
+        status=PublicationStatus.PUBLISHED if approver else PublicationStatus.PENDING,
+    )
 
 
 @transaction.atomic
