@@ -13,7 +13,6 @@ from PIL import Image
 
 from products.models import Certificate, Product, ProductPhoto
 from tests.hostile.make_corpus import CASES, FILES, content
-from tests.staff.conftest import editor_a, world  # noqa: F401  (fixtures)
 from tests.staff.helpers import province_snapshot
 from tests.staff.test_photos import _post_photo
 
@@ -47,7 +46,7 @@ def _assert_clean_jpeg(name: str) -> None:
 
 
 @pytest.mark.parametrize("case", _cases("photo"))
-def test_photo_upload(case, client, editor_a, world):  # noqa: F811
+def test_photo_upload(case, client, editor_a, world):
     client.force_login(editor_a)
     before = _snapshot()
 
@@ -69,7 +68,7 @@ def test_photo_upload(case, client, editor_a, world):  # noqa: F811
 
 
 @pytest.mark.parametrize("case", _cases("import"))
-def test_import_upload(case, client, editor_a, world):  # noqa: F811
+def test_import_upload(case, client, editor_a, world):
     client.force_login(editor_a)
     before = _snapshot()
 
@@ -92,7 +91,7 @@ def test_import_upload(case, client, editor_a, world):  # noqa: F811
 
 
 @pytest.mark.parametrize("case", _cases("scan"))
-def test_certificate_scan(case, world):  # noqa: F811
+def test_certificate_scan(case, world):
     certificate = world["product_a"].certificates.first()
     certificate.scan = SimpleUploadedFile(case.name, content(case))
 
