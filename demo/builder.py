@@ -141,7 +141,8 @@ def _record_official_totals(provinces: list[Province]) -> int:
     return created
 
 
-def _fields(row: dict) -> dict:
+def planned_fields(row: dict) -> dict:
+    """A planned row's model fields: its keys without the planner's ``_`` notes."""
     return {key: value for key, value in row.items() if not key.startswith("_")}
 
 
@@ -151,7 +152,7 @@ def _create_producers(plan: list[dict], result: DemoResult) -> dict[str, Produce
         for p in Producer.objects.filter(slug__in=[row["slug"] for row in plan]).select_related("province")
     }
     new = [
-        Producer(**_fields(row), search_text=normalize_search_text(row["name"]))
+        Producer(**planned_fields(row), search_text=normalize_search_text(row["name"]))
         for row in plan
         if row["slug"] not in existing
     ]
@@ -160,7 +161,8 @@ def _create_producers(plan: list[dict], result: DemoResult) -> dict[str, Produce
     return existing | {p.slug: p for p in new}
 
 
-def _photos_of(product: Product, row: dict, photo_names: dict[str, list[str]]) -> list[ProductPhoto]:
+def photos_of(product: Product, row: dict, photo_names: dict[str, list[str]]) -> list[ProductPhoto]:
+    """Unsaved photo rows of ``product`` from the demo's shared files (``row["_photos"]``)."""
     names = photo_names[product.category.code]
     return [
         ProductPhoto(
@@ -189,7 +191,7 @@ def _create_products(
     products = []
     for row in plan:
         product = Product(
-            **_fields(row),
+            **planned_fields(row),
             producer=producers[row["_producer"]["slug"]],
             category=categories[row["_specialty"].type.category],
         )
@@ -197,16 +199,29 @@ def _create_products(
         products.append(product)
     Product.objects.bulk_create(products, batch_size=500)
     result.created["products"] += len(products)
-    _create_product_rows(
-        products, plan, photo_names=ensure_photos() if photos and plan else {}, result=result
+    result.created.update(
+        create_product_rows(
+            products,
+            plan,
+            standards=dict(Standard.objects.values_list("code", "pk")),
+            photo_names=ensure_photos() if photos and plan else {},
+        )
     )
 
 
-def _create_product_rows(
-    products: list[Product], plan: list[dict], *, photo_names: dict[str, list[str]], result: DemoResult
-) -> None:
-    """The new products' certificates, standards, sales channels and photos."""
-    standards = dict(Standard.objects.values_list("code", "pk"))
+def create_product_rows(
+    products: list[Product],
+    plan: list[dict],
+    *,
+    standards: dict[str, int],
+    photo_names: dict[str, list[str]],
+    batch_size: int = 1000,
+) -> Counter:
+    """The saved ``products``' certificates, standards, sales channels and photos, as planned.
+
+    ``standards`` maps a standard's code to its pk; no photos are written when ``photo_names``
+    is empty. Returns the rows created per table (the demo and the scale catalog share this).
+    """
     through = Product.standards.through
     certificates, links, channels, photo_rows = [], [], [], []
     for product, row in zip(products, plan, strict=True):
@@ -214,12 +229,14 @@ def _create_product_rows(
         links += [through(product=product, standard_id=standards[code]) for code in row["_standards"]]
         channels += [SalesChannel(product=product, kind=kind, url=url) for kind, url in row["_channels"]]
         if photo_names:
-            photo_rows += _photos_of(product, row, photo_names)
+            photo_rows += photos_of(product, row, photo_names)
+    created: Counter = Counter()
     for model, rows, label in (
         (Certificate, certificates, "certificates"),
         (through, links, "product standards"),
         (SalesChannel, channels, "sales channels"),
         (ProductPhoto, photo_rows, "photos"),
     ):
-        model.objects.bulk_create(rows, batch_size=1000)
-        result.created[label] += len(rows)
+        model.objects.bulk_create(rows, batch_size=batch_size)
+        created[label] += len(rows)
+    return created

@@ -39,6 +39,10 @@ MINISTRY_RENAMED = datetime.date(2025, 3, 1)  # Agriculture merged with Natural 
 PHOTOS_PER_SET = 2
 
 
+# What becomes of the demo's products that are not validly certified, in turn.
+DEMO_OTHER_FATES = ("expired", "expired", "revoked", "expired", "draft", "pending", "archived")
+
+
 @dataclass(frozen=True)
 class Specialty:
     """A province's specialty, as the data tables list it: name | type | former province | district."""
@@ -293,22 +297,26 @@ class ProvincePlanner:
         for product, star in zip(rest, stars, strict=True):
             product["_certificates"] = self.valid_history(product, star, expiring=rng.random() < 0.05)
         for i, product in enumerate(others):
-            fate = ("expired", "expired", "revoked", "expired", "draft", "pending", "archived")[i % 7]
-            if fate == "expired":
-                product["_certificates"] = [self.certificate(product, 3, rng.randint(37 * 31, 50 * 31))]
-            elif fate == "revoked":
-                cert = self.certificate(product, rng.choice((3, 3, 4)), rng.randint(200, 700))
-                cert["revoked_on"] = self.today - datetime.timedelta(days=rng.randint(10, 150))
-                cert["revocation_reason"] = rng.choice(REVOCATION_REASONS)
-                product["_certificates"] = [cert]
-            elif fate == "archived":
-                product["status"] = PublicationStatus.ARCHIVED
-                product["_certificates"] = [self.certificate(product, 3, rng.randint(38 * 31, 60 * 31))]
-            else:
-                product["status"] = fate
-                product["_certificates"] = (
-                    [] if fate == "draft" else [self.certificate(product, 3, rng.randint(20, 300))]
-                )
+            self.assign_other_fate(product, DEMO_OTHER_FATES[i % len(DEMO_OTHER_FATES)])
+
+    def assign_other_fate(self, product: dict, fate: str) -> None:
+        """Expired, revoked, archived, or not published yet (draft, waiting for approval)."""
+        rng = self.rng
+        if fate == "expired":
+            product["_certificates"] = [self.certificate(product, 3, rng.randint(37 * 31, 50 * 31))]
+        elif fate == "revoked":
+            cert = self.certificate(product, rng.choice((3, 3, 4)), rng.randint(200, 700))
+            cert["revoked_on"] = self.today - datetime.timedelta(days=rng.randint(10, 150))
+            cert["revocation_reason"] = rng.choice(REVOCATION_REASONS)
+            product["_certificates"] = [cert]
+        elif fate == "archived":
+            product["status"] = PublicationStatus.ARCHIVED
+            product["_certificates"] = [self.certificate(product, 3, rng.randint(38 * 31, 60 * 31))]
+        else:
+            product["status"] = fate
+            product["_certificates"] = (
+                [] if fate == "draft" else [self.certificate(product, 3, rng.randint(20, 300))]
+            )
 
     def valid_history(self, product: dict, stars: int, *, expiring: bool) -> list[dict]:
         """Certificates ending with a valid one of ``stars``; 4★/5★ are sometimes re-rated."""

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from demo.builder import ensure_demo_users
+from demo.builder import create_product_rows, ensure_demo_users, planned_fields
 from demo.data import (
     BRAND_WORDS,
     DEFAULT_VALID_PRODUCTS,
@@ -40,14 +40,13 @@ from demo.data import (
     FIXED_STARS,
     FOUR_STAR_SHARE,
     PINNED_FOUR_STAR,
-    REVOCATION_REASONS,
     VALID_PRODUCTS,
 )
-from demo.photos import CARD_SIZE, PHOTO_SIZE, card_name, ensure_photos
+from demo.photos import ensure_photos
 from demo.planner import ProvincePlanner, _place
-from producers.models import Producer, Province, PublicationStatus, Ward
+from producers.models import Producer, Province, Ward
 from producers.text import normalize_search_text
-from products.models import Category, Certificate, Product, ProductPhoto, SalesChannel, Standard
+from products.models import Category, Product, Standard
 
 SEED = "ocop-scale-2025"
 CHUNK = 2000  # products written per transaction
@@ -180,25 +179,6 @@ class _ScaleProvinceBuilder(ProvincePlanner):
             history.insert(0, self.certificate(product, 3, latest_age + rng.randint(1100, 1400)))
         product["_certificates"] = history
 
-    def assign_other_fate(self, product: dict, fate: str) -> None:
-        """Expired, revoked, archived, or not published yet (draft, waiting for approval)."""
-        rng = self.rng
-        if fate == "expired":
-            product["_certificates"] = [self.certificate(product, 3, rng.randint(37 * 31, 50 * 31))]
-        elif fate == "revoked":
-            certificate = self.certificate(product, rng.choice((3, 3, 4)), rng.randint(200, 700))
-            certificate["revoked_on"] = self.today - datetime.timedelta(days=rng.randint(10, 150))
-            certificate["revocation_reason"] = rng.choice(REVOCATION_REASONS)
-            product["_certificates"] = [certificate]
-        elif fate == "archived":
-            product["status"] = PublicationStatus.ARCHIVED
-            product["_certificates"] = [self.certificate(product, 3, rng.randint(38 * 31, 60 * 31))]
-        else:
-            product["status"] = fate
-            product["_certificates"] = (
-                [] if fate == "draft" else [self.certificate(product, 3, rng.randint(20, 300))]
-            )
-
 
 def plan_scale_catalog(total: int, *, today: datetime.date) -> Iterator[dict]:
     """The first ``total`` products of the scale catalog, in order, as plain dicts."""
@@ -252,10 +232,6 @@ def build_scale_catalog(
     return ScaleResult(created=created, products=done)
 
 
-def _fields(row: dict) -> dict:
-    return {key: value for key, value in row.items() if not key.startswith("_")}
-
-
 class _ChunkWriter:
     """Writes planned rows chunk by chunk, skipping the producers and products that exist."""
 
@@ -278,7 +254,7 @@ class _ChunkWriter:
         products = []
         for row in rows:
             product = Product(
-                **_fields(row),
+                **planned_fields(row),
                 producer=self.producers[row["_producer"]["slug"]],
                 category=self.categories[row["_specialty"].type.category],
             )
@@ -298,7 +274,7 @@ class _ChunkWriter:
         for producer in Producer.objects.filter(slug__in=list(wanted)).select_related("province"):
             self.producers[producer.slug] = producer
         new = [
-            Producer(**_fields(plan), search_text=normalize_search_text(plan["name"]))
+            Producer(**planned_fields(plan), search_text=normalize_search_text(plan["name"]))
             for slug, plan in wanted.items()
             if slug not in self.producers
         ]
@@ -308,37 +284,6 @@ class _ChunkWriter:
 
     def write_children(self, products: list[Product], rows: list[dict]) -> Counter:
         """Certificates, standards held, sales channels and photos of the new ``products``."""
-        certificates, links, channels, photo_rows = [], [], [], []
-        through = Product.standards.through
-        for product, row in zip(products, rows, strict=True):
-            certificates += [Certificate(product=product, **cert) for cert in row["_certificates"]]
-            links += [
-                through(product=product, standard_id=self.standards[code]) for code in row["_standards"]
-            ]
-            channels += [SalesChannel(product=product, kind=kind, url=url) for kind, url in row["_channels"]]
-            if self.photo_names:
-                names = self.photo_names[product.category.code]
-                photo_rows += [
-                    ProductPhoto(
-                        product=product,
-                        image=names[index],
-                        width=PHOTO_SIZE[0],
-                        height=PHOTO_SIZE[1],
-                        card_image=card_name(names[index]),
-                        card_width=CARD_SIZE[0],
-                        card_height=CARD_SIZE[1],
-                        alt_text=alt[:255],
-                        position=position,
-                    )
-                    for position, (index, alt) in enumerate(row["_photos"])
-                ]
-        created: Counter = Counter()
-        for model, objects, label in (
-            (Certificate, certificates, "certificates"),
-            (through, links, "product standards"),
-            (SalesChannel, channels, "sales channels"),
-            (ProductPhoto, photo_rows, "photos"),
-        ):
-            model.objects.bulk_create(objects, batch_size=2000)
-            created[label] += len(objects)
-        return created
+        return create_product_rows(
+            products, rows, standards=self.standards, photo_names=self.photo_names, batch_size=2000
+        )
