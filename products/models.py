@@ -394,6 +394,18 @@ class Product(models.Model):
             return None
         return certificates.status_on(expires_on=self.certificate_expires_on, revoked_on=None, day=day)
 
+    def listed_status_on(self, day: datetime.date | None = None) -> str | None:
+        """What a card or a printed block says of the certificate on ``day``.
+
+        As ``validity_on``, but "revoked" when the product has certificates on record and none is
+        current (every one revoked). That needs the ``has_certificate`` annotation of
+        ``for_listing()``; without it the product reads as never certified.
+        """
+        status = self.validity_on(day)
+        if status is None and getattr(self, "has_certificate", False):
+            return certificates.Status.REVOKED
+        return status
+
     def get_validity_display(self) -> str:
         status = self.validity_on()
         return Certificate.Status(status).label if status else _("No valid certificate")

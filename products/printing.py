@@ -27,7 +27,7 @@ def catalogue(request):
     blocks = []
     for product in products:
         url = absolute_url(product.get_absolute_url())
-        status = product.validity_on(today)
+        status = product.listed_status_on(today)
         blocks.append(
             {
                 "product": product,

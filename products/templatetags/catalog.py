@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from producers import catalog_version
 from products import filters
-from products.certificates import VALID_STATUSES, Status
+from products.certificates import VALID_STATUSES
 from products.models import Product
 from products.sharing import json_ld
 
@@ -22,9 +22,7 @@ register = template.Library()
 @register.inclusion_tag("products/includes/certificate_badge.html")
 def certificate_badge(product, day=None):
     """A product's star badge; filled and green only while its current certificate is valid."""
-    status = product.validity_on(day or timezone.localdate())
-    if status is None and getattr(product, "has_certificate", False):
-        status = Status.REVOKED  # certificates on record, none current: all revoked
+    status = product.listed_status_on(day or timezone.localdate())
     return {
         "stars": product.stars,
         "status": status,

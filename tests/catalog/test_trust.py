@@ -151,6 +151,15 @@ def test_all_revoked_product_says_revoked_on_its_card(client, certificates):
     assert "Chứng nhận đã bị thu hồi" in html and "badge-none" not in html
 
 
+def test_all_revoked_product_says_revoked_in_the_printed_catalogue(client, certificates):
+    html = client.get("/products/print/", {"status": "expired", "q": "keo revoked"}).content.decode()
+    block = html.split('class="catalogue-item"')[1]
+    assert "Keo Revoked" in block
+    assert "Chứng nhận đã bị thu hồi" in block and "Không có chứng nhận OCOP còn hiệu lực" not in block
+    expired = client.get("/products/print/", {"status": "expired", "q": "keo expired"}).content.decode()
+    assert "Chứng nhận hết hạn" in expired.split('class="catalogue-item"')[1]
+
+
 def test_label_carries_the_short_code_and_site_url_from_another_host(client, certificates, settings):
     settings.SITE_URL = "https://ocop.example.vn"
     certificate = certificates["valid"]
