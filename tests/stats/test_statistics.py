@@ -134,6 +134,18 @@ def test_bad_query_values_are_dropped_with_a_notice(client):
     assert len(response.context["notices"]) == 3
 
 
+def test_the_page_says_what_it_counts_as_of_when_and_from_where(client):
+    build_catalog()
+    before = timezone.localdate()
+
+    lead = re.search(r'<p class="lead">(.*?)</p>', client.get(URL).content.decode(), re.S).group(1)
+
+    assert "Đếm từ các hồ sơ đã công bố trong danh mục" in lead and "Nguồn: danh mục này" in lead
+    as_of = re.search(r"tính đến \d{2}:\d{2} (\d{2}/\d{2}/\d{4})\.", lead)  # not "Ngày 29 tháng 11"
+    assert as_of, lead
+    assert datetime.datetime.strptime(as_of[1], "%d/%m/%Y").date() in {before, timezone.localdate()}
+
+
 def test_english_page(client):
     build_catalog()
 
