@@ -165,7 +165,7 @@ def sitemap_section(request, section):
     """
     page = request.GET.get("p", "1").strip()
     # "1", "01" and " 1" are one page: one kept copy (anything else is left to Django's 404).
-    page = str(int(page)) if page.isdigit() and len(page) < 10 else page[:20]
+    page = str(int(page)) if page.isascii() and page.isdigit() and len(page) < 10 else page[:20]
     name = f"sitemap:{request.scheme}:{request.get_host()}:{section}:{page}"
 
     def build():

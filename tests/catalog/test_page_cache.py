@@ -262,3 +262,5 @@ def test_kept_sitemap_page_is_one_copy_however_its_number_is_written(product, se
     assert get("/sitemap-products.xml?p=01").content == first
     assert get("/sitemap-products.xml").content == first
     assert Client().get("/sitemap-products.xml?p=2").status_code == 404
+    for odd in ("²", "1.0", "-1", "9" * 30):  # digits to str.isdigit, not to int(): 404, never 500
+        assert Client().get("/sitemap-products.xml", {"p": odd}).status_code == 404, odd
